@@ -1,0 +1,27 @@
+# The README's two commands: `make serve` and `make test`. Each sets up what it
+# needs on a fresh machine (a virtualenv with pinned packages; Chromium for tests).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup browser build serve test
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+browser:
+	sh scripts/install-chromium.sh
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+serve: setup
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+test: setup browser
+	$(BIN)/python -m pytest

@@ -1,0 +1,70 @@
+"""Command line: ``python -m build_archive`` runs the pipeline into docs/.
+
+``python -m build_archive review`` lists what an editor should look at.
+``mkdocs build`` runs the same pipeline through the hook and then the site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .errors import InputError
+from .pipeline import Paths, build_docs, load_articles
+
+
+class ProgressDisplay:
+    """One updating line on a terminal; a line per tenth of the work in a log."""
+
+    def __init__(self, stream=sys.stderr):
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.start = time.monotonic()
+        self.last_step = -1
+
+    def __call__(self, stage: str, done: int, total: int, name: str) -> None:
+        elapsed = time.monotonic() - self.start
+        text = f"[{stage}] {done}/{total} {name} ({elapsed:.1f} s)"
+        if self.tty:
+            self.stream.write("\r\033[K" + text)
+            self.stream.flush()
+            return
+        step = done * 10 // max(total, 1)
+        if step != self.last_step or done == total:
+            self.last_step = step
+            self.stream.write(text + "\n")
+
+    def finish(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_archive", description=__doc__)
+    parser.add_argument("command", nargs="?", default="build", choices=["build", "review"])
+    parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: here)")
+    args = parser.parse_args(argv)
+    paths = Paths(args.root.resolve())
+    display = ProgressDisplay()
+    try:
+        if args.command == "review":
+            for article in load_articles(paths):
+                if article.review_reasons:
+                    print(f"{article.source_file}\t{article.id}\t{'; '.join(article.review_reasons)}")
+            return 0
+        summary = build_docs(paths, display)
+    except InputError as exc:
+        display.finish()
+        print(f"error: {exc.relative_to(paths.root)}", file=sys.stderr)
+        print("Nothing was written; docs/ and site/ are as they were.", file=sys.stderr)
+        return 2
+    display.finish()
+    print(f"{summary['articles']} articles, {summary['files']} files generated "
+          f"({summary['written']} written, {summary['deleted']} deleted) in {time.monotonic() - display.start:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""Loading the curated YAML: cleaning rules, outlets and per-article sidecars.
+
+Each loader validates its file and returns plain frozen data, so the stages
+that use it never see a malformed value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .textnorm import canonical_tones
+from .yamldata import Field, check_mapping, line_of, load_file
+
+
+def match_key(text: str) -> str:
+    """How chrome lines and markers are compared: tone placement, case, trailing ':' ignored."""
+    return canonical_tones(text).strip().rstrip(":").strip().casefold()
+
+
+@dataclass(frozen=True)
+class CleaningRules:
+    chrome_lines: frozenset[str]
+    chrome_prefixes: tuple[str, ...]
+    slogans: frozenset[str]
+    section_markers: frozenset[str]
+    section_marker_patterns: tuple[re.Pattern[str], ...]
+
+    def is_chrome(self, line: str) -> bool:
+        key = match_key(line)
+        return key in self.chrome_lines or key in self.slogans or key.startswith(self.chrome_prefixes)
+
+    def is_marker(self, line: str) -> bool:
+        key = match_key(line)
+        return key in self.section_markers or any(p.fullmatch(key) for p in self.section_marker_patterns)
+
+
+@dataclass(frozen=True)
+class Outlet:
+    id: str
+    name: str
+    short: str
+    datelines: tuple[str, ...]
+    domains: tuple[str, ...]
+    chrome_markers: tuple[str, ...]
+    aliases: tuple[str, ...]
+
+
+_STR_LIST = Field((list,), items=str)
+
+
+def load_cleaning_rules(path: Path) -> CleaningRules:
+    data, node = load_file(path)
+    schema = {name: _STR_LIST for name in
+              ("chrome_lines", "chrome_prefixes", "slogans", "section_markers", "section_marker_patterns")}
+    data = check_mapping(path, data, node, schema, "cleaning rules")
+    patterns = []
+    for pattern in data.get("section_marker_patterns", []):
+        try:
+            patterns.append(re.compile(match_key(pattern), re.IGNORECASE))
+        except re.error as exc:
+            raise InputError(path, f"section_marker_patterns: '{pattern}' is not a regular expression: {exc}") from None
+    return CleaningRules(
+        chrome_lines=frozenset(map(match_key, data.get("chrome_lines", []))),
+        chrome_prefixes=tuple(p.casefold() for p in data.get("chrome_prefixes", [])),
+        slogans=frozenset(map(match_key, data.get("slogans", []))),
+        section_markers=frozenset(map(match_key, data.get("section_markers", []))),
+        section_marker_patterns=tuple(patterns),
+    )
+
+
+_OUTLET_SCHEMA = {
+    "id": Field((str,), required=True),
+    "name": Field((str,), required=True),
+    "short": Field((str,)),
+    "datelines": _STR_LIST,
+    "domains": _STR_LIST,
+    "chrome_markers": _STR_LIST,
+    "aliases": _STR_LIST,
+}
+
+
+def load_outlets(path: Path) -> tuple[Outlet, ...]:
+    data, node = load_file(path)
+    data = check_mapping(path, data, node, {"outlets": Field((list,), required=True)}, "outlets file")
+    items = dict((k.value, v) for k, v in node.value)["outlets"].value
+    outlets, seen = [], {}
+    for item, item_node in zip(data["outlets"], items):
+        entry = check_mapping(path, item, item_node, _OUTLET_SCHEMA, "an outlet")
+        if entry["id"] in seen:
+            raise InputError(path, f"outlet id '{entry['id']}' used twice (first on line {seen[entry['id']]})",
+                             line=line_of(item_node))
+        seen[entry["id"]] = line_of(item_node)
+        outlets.append(Outlet(
+            id=entry["id"], name=entry["name"], short=entry.get("short", entry["name"]),
+            datelines=tuple(entry.get("datelines", [])), domains=tuple(entry.get("domains", [])),
+            chrome_markers=tuple(entry.get("chrome_markers", [])), aliases=tuple(entry.get("aliases", [])),
+        ))
+    return tuple(outlets)
+
+
+SIDECAR_SCHEMA = {
+    "title": Field((str,)),
+    "outlet": Field((str,)),
+    "author": Field((str,)),
+    "original_outlet": Field((str,)),
+    "source_url": Field((str,)),
+    "date": Field((str, int)),
+    "redirect_from": _STR_LIST,
+    "note": Field((str,)),
+}
+_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _real_date(text: str) -> bool:
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    try:
+        dt.date(*parts[:3])
+    except ValueError:
+        return False
+    return True
+
+
+def load_sidecar(path: Path) -> dict:
+    """An editor's corrections for one article; values it sets win and are shown as curated."""
+    data, node = load_file(path)
+    data = check_mapping(path, data, node, SIDECAR_SCHEMA, "a sidecar")
+    if "date" in data:
+        data["date"] = str(data["date"])
+        if not _DATE_RE.match(data["date"]) or not _real_date(data["date"]):
+            line = next((line_of(v) for k, v in node.value if k.value == "date"), None)
+            raise InputError(path, f"date '{data['date']}' must be YYYY, YYYY-MM or YYYY-MM-DD", line=line)
+    return data

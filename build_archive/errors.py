@@ -1,0 +1,27 @@
+"""The one error type bad input raises: it always names the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class InputError(Exception):
+    """Bad input: a message that names the file, and the line or byte where known."""
+
+    def __init__(self, path: Path | str, message: str, *, line: int | None = None, offset: int | None = None):
+        self.path = str(path)
+        self.line = line
+        self.offset = offset
+        self.message = message
+        where = self.path + (f":{line}" if line is not None else "")
+        if offset is not None:
+            where += f" (byte {offset})"
+        super().__init__(f"{where}: {message}")
+
+    def relative_to(self, root: Path) -> "InputError":
+        """The same error with its path shown from the project folder."""
+        try:
+            path = Path(self.path).resolve().relative_to(root.resolve())
+        except ValueError:
+            return self
+        return InputError(path, self.message, line=self.line, offset=self.offset)

@@ -1,0 +1,42 @@
+"""MkDocs hook: ``mkdocs build`` and ``mkdocs serve`` run the whole pipeline.
+
+The pipeline runs in ``on_pre_build``, before MkDocs empties site/, so bad
+input aborts the build with the previously built site intact. ``on_serve``
+watches the seeds, the curated data and the templates for live reload.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by path, not as part of a package
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from build_archive.errors import InputError  # noqa: E402
+from build_archive.pipeline import Paths, build_docs  # noqa: E402
+
+
+def _paths(config) -> Paths:
+    return Paths(Path(config.config_file_path).resolve().parent)
+
+
+def on_pre_build(config, **kwargs) -> None:
+    try:
+        build_docs(_paths(config))
+    except InputError as exc:
+        raise PluginError(f"Lưu trữ Việt–Lào: bad input, nothing was built: {exc}") from None
+
+
+def on_serve(server, config, builder, **kwargs):
+    # The raw seeds are UTF-8 .txt files; say so, as GitHub Pages does, or the
+    # preview shows them as Latin-1 mojibake.
+    mimetypes.add_type("text/plain; charset=utf-8", ".txt")
+    paths = _paths(config)
+    for folder in (paths.seeds, paths.data, paths.templates):
+        server.watch(str(folder))
+    return server

@@ -1,0 +1,104 @@
+"""The plain data the stages pass along. Frozen: the cleaned text never changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Roles a stretch of a raw line can play; the source view shows them all.
+KEPT_ROLES = {"title", "body", "caption", "meta"}
+ROLE_LABELS = {
+    "title": "Tiêu đề",
+    "body": "Đoạn văn",
+    "caption": "Chú thích ảnh",
+    "meta": "Thông tin bài (ngày, tác giả, nguồn)",
+    "chrome": "Giao diện trang (điều hướng, logo, khẩu hiệu)",
+    "related": "Danh sách tin khác",
+    "teaser": "Tin liên quan chèn trong bài",
+    "widget": "Tiện ích bạn đọc",
+    "duplicate": "Chú thích in lặp",
+    "image-alt": "Chữ thay thế của ảnh",
+}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of one raw line and the role the cleaner gave it."""
+
+    text: str
+    role: str
+
+    @property
+    def removed(self) -> bool:
+        return self.role not in KEPT_ROLES
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    number: int  # 1-based line in the text the cleaner read
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    anchor: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Caption:
+    text: str
+    credit: str | None
+    after: int  # how many body paragraphs come before it
+    line: int
+
+
+@dataclass(frozen=True)
+class PubDate:
+    date: str | None  # YYYY, YYYY-MM or YYYY-MM-DD
+    precision: str  # day | month | year | unknown
+    basis: str  # stated | inferred | curated | unknown
+    evidence: str | None = None  # the words the date or its year was read from
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """A metadata value with where it came from (dateline, url, chrome, byline, page, curated)."""
+
+    value: str | None
+    basis: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    source_file: str  # path relative to the project, e.g. seeds/000_x.txt
+    raw_name: str  # file name of the verbatim copy on the site
+    title: Sourced
+    outlet: Sourced
+    author: Sourced
+    original_outlet: Sourced
+    source_url: Sourced
+    published: PubDate
+    paragraphs: tuple[Paragraph, ...]
+    captions: tuple[Caption, ...]
+    source_lines: tuple[SourceLine, ...]
+    redirect_from: tuple[str, ...] = ()
+    note: str | None = None
+
+    @property
+    def removed(self) -> tuple[str, ...]:
+        return tuple(seg.text for line in self.source_lines for seg in line.segments if seg.removed)
+
+    @property
+    def review_reasons(self) -> tuple[str, ...]:
+        """Why an editor should look at this article, if at all."""
+        reasons = []
+        if self.title.basis == "missing":
+            reasons.append("không tìm thấy tiêu đề trong văn bản")
+        if self.published.precision in ("year", "unknown"):
+            reasons.append("chưa xác định được ngày đăng" if self.published.precision == "unknown"
+                           else "chỉ biết năm đăng")
+        if self.outlet.value is None:
+            reasons.append("chưa rõ cơ quan báo chí")
+        return tuple(reasons)

@@ -1,0 +1,153 @@
+"""Render: articles into Markdown pages under docs/, through Jinja2 templates.
+
+Pages are Markdown files whose body is HTML escaped by Jinja2's autoescape, so
+text that looks like Markdown or HTML (``# x``, ``*x*``, ``<script>``, ``{{ }}``)
+reaches the reader literally. Files are written only when their bytes change,
+which keeps ``mkdocs serve`` from rebuilding in a loop.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .export import archive_json
+from .model import ROLE_LABELS, Article, PubDate
+
+# What the pipeline owns inside docs/: everything else there is hand-written.
+GENERATED_FILES = ("index.md", "review.md")
+GENERATED_DIRS = ("articles", "raw", "data")
+
+PRECISION_WORDS = {"day": "chính xác đến ngày", "month": "chỉ biết tháng", "year": "chỉ biết năm",
+                   "unknown": "chưa xác định"}
+BASIS_WORDS = {"stated": "ngày in trên trang", "inferred": "năm suy ra từ nội dung bài",
+               "curated": "do biên tập viên xác định", "unknown": "không tìm thấy ngày"}
+SOURCE_WORDS = {"dateline": "theo dòng đầu bài", "url": "theo địa chỉ bài", "chrome": "theo giao diện trang",
+                "byline": "theo dòng tác giả", "page": "theo thẻ của trang", "curated": "do biên tập viên xác định",
+                "text": "theo văn bản", "missing": "không có trong văn bản"}
+
+
+def date_words(published: PubDate) -> str:
+    """A date printed only as precisely as it is known."""
+    if not published.date:
+        return "Không rõ ngày"
+    parts = published.date.split("-")
+    if published.precision == "day":
+        return f"{int(parts[2])}/{int(parts[1])}/{parts[0]}"
+    if published.precision == "month":
+        return f"tháng {int(parts[1])}/{parts[0]}"
+    return f"năm {parts[0]}"
+
+
+def front_matter_string(text: str | None) -> Markup:
+    """A YAML string for front matter, HTML-escaped because Material prints page titles raw."""
+    return Markup(json.dumps(html.escape(text or "", quote=False), ensure_ascii=False))
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) links leave the archive; anything else is shown as text."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+def relative(from_page: str, to_path: str) -> str:
+    """Link from a page URL (``articles/x/``) to a site path, relative so sub-path hosting works."""
+    target = posixpath.relpath(to_path or ".", from_page or ".")
+    return target + ("/" if to_path.endswith("/") and not target.endswith("/") else "")
+
+
+def environment(templates_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir / "pages"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(date_words=date_words, fm=front_matter_string, safe_url=safe_url)
+    env.globals.update(relative=relative, PRECISION_WORDS=PRECISION_WORDS, BASIS_WORDS=BASIS_WORDS,
+                       SOURCE_WORDS=SOURCE_WORDS, ROLE_LABELS=ROLE_LABELS,
+                       article_url=article_url)
+    return env
+
+
+def page_url(path: str) -> str:
+    """The directory URL MkDocs gives a Markdown file: a/index.md → a/, a/b.md → a/b/."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def article_url(article: Article) -> str:
+    return f"articles/{article.id}/"
+
+
+def body_blocks(article: Article) -> list[tuple[str, object, int]]:
+    """Paragraphs (numbered from 1) and captions, in reading order."""
+    blocks: list[tuple[str, object, int]] = []
+    captions = sorted(article.captions, key=lambda c: (c.after, c.line))
+    index = 0
+    for n, paragraph in enumerate(article.paragraphs):
+        while index < len(captions) and captions[index].after <= n:
+            blocks.append(("caption", captions[index], 0))
+            index += 1
+        blocks.append(("paragraph", paragraph, n + 1))
+    blocks.extend(("caption", caption, 0) for caption in captions[index:])
+    return blocks
+
+
+def render_site(articles: list[Article], templates_dir: Path, raw_files: dict[str, bytes]) -> dict[str, bytes]:
+    """Every generated file, as relative path → bytes."""
+    env = environment(templates_dir)
+    by_year: dict[str, list[Article]] = {}
+    for article in articles:
+        by_year.setdefault((article.published.date or "")[:4] or "Không rõ năm", []).append(article)
+    common = {"articles": articles, "by_year": by_year,
+              "review": [a for a in articles if a.review_reasons]}
+    outputs: dict[str, bytes] = {}
+
+    def page(path: str, template: str, **context: object) -> None:
+        rendered = env.get_template(template).render(page_url=page_url(path), **common, **context)
+        outputs[path] = rendered.encode()
+
+    page("index.md", "home.md.j2")
+    page("articles/index.md", "articles.md.j2")
+    page("review.md", "review.md.j2")
+    for article in articles:
+        page(f"articles/{article.id}/index.md", "article.md.j2", article=article, blocks=body_blocks(article))
+        page(f"articles/{article.id}/source.md", "source.md.j2", article=article)
+    for name, raw in raw_files.items():
+        outputs[f"raw/{name}"] = raw
+    outputs["data/archive.json"] = archive_json(articles)
+    return outputs
+
+
+def write_outputs(docs_dir: Path, outputs: dict[str, bytes]) -> tuple[int, int]:
+    """Write what changed, delete generated files that are no longer produced; (written, deleted)."""
+    written = deleted = 0
+    for rel, content in sorted(outputs.items()):
+        target = docs_dir / rel
+        if target.is_file() and target.read_bytes() == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        written += 1
+    stale = [docs_dir / f for f in GENERATED_FILES if f not in outputs and (docs_dir / f).exists()]
+    for folder in GENERATED_DIRS:
+        for path in sorted((docs_dir / folder).rglob("*")) if (docs_dir / folder).is_dir() else []:
+            if path.is_file() and path.relative_to(docs_dir).as_posix() not in outputs:
+                stale.append(path)
+    for path in stale:
+        path.unlink()
+        deleted += 1
+    for folder in GENERATED_DIRS:
+        for path in sorted((docs_dir / folder).rglob("*"), reverse=True) if (docs_dir / folder).is_dir() else []:
+            if path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return written, deleted

@@ -1,0 +1,66 @@
+"""Vietnamese text normalisation shared by every stage.
+
+Three different needs, three functions:
+
+* ``nfc`` is what the archive stores: the text as written, in one Unicode form.
+* ``canonical_tones`` treats old and new tone placement alike (``Uỷ``/``Ủy``,
+  ``hoà``/``hòa``) for matching, never for display.
+* ``fold`` is for slugs, anchors and search: no marks, ``Đ/đ`` folded to
+  ``D/d`` by hand (Unicode does not decompose it), lower case.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot below
+_SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\ufeff": "", "\u200b": ""}
+_SPACE_RE = re.compile("[" + "".join(_SPACES) + "]")
+# A syllable ending in oa / oe / uy (not after q, where u belongs to the
+# consonant) with the tone on its last vowel: old style "hoà", "Uỷ", "khoẻ".
+_OLD_TONE_RE = re.compile(
+    r"(?<![qQ\w])(?P<head>[^\W\d_]*?)(?P<v1>[oOuU])(?P<v2>[aAeEyY])(?P<tone>[" + _TONES + r"])(?![^\W\d_])"
+)
+_OLD_TONE_QU_RE = re.compile(r"(?i)q$")
+
+
+def nfc(text: str) -> str:
+    """NFC, with no-break and zero-width spaces made plain (a scraping artefact)."""
+    return unicodedata.normalize("NFC", _SPACE_RE.sub(lambda m: _SPACES[m.group()], text))
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    head, v1, v2, tone = match.group("head", "v1", "v2", "tone")
+    if _OLD_TONE_QU_RE.search(head) or (v1 in "oO" and v2 in "yY"):
+        return match.group(0)
+    if v1 in "uU" and v2 not in "yY":
+        return match.group(0)
+    if v1 in "oO" and v2 not in "aAeE":
+        return match.group(0)
+    return f"{head}{v1}{tone}{v2}"
+
+
+def canonical_tones(text: str) -> str:
+    """The text in NFC with every oa/oe/uy tone on the first vowel (hòa, Ủy)."""
+    decomposed = unicodedata.normalize("NFD", nfc(text))
+    return unicodedata.normalize("NFC", _OLD_TONE_RE.sub(_move_tone, decomposed))
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII-ish form: marks removed, Đ/đ → d. For matching only."""
+    decomposed = unicodedata.normalize("NFD", nfc(text).replace("Đ", "D").replace("đ", "d"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped).lower()
+
+
+def slugify(text: str, max_length: int = 60) -> str:
+    """ASCII slug of words joined by '-', cut on a word boundary."""
+    words = re.findall(r"[a-z0-9]+", fold(text))
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > max_length:
+            break
+        slug = candidate
+    return slug or (words[0][:max_length] if words else "")

@@ -1,0 +1,99 @@
+"""The site as a reader meets it: Debian's Chromium driven by Playwright, served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = "articles/2023-09-12-quan-he-viet-lao-tiep-tuc-di-vao-chieu-sau-gan-bo-tin-cay/"
+WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+
+
+def open_page(page, site_url, path):
+    outside = []
+    page.on("request", lambda request: outside.append(request.url)
+            if not request.url.startswith(site_url) and not request.url.startswith("data:") else None)
+    response = page.goto(site_url + path)
+    assert response.ok, path
+    page.wait_for_load_state("networkidle")
+    return outside
+
+
+def test_home_lists_the_articles_and_leads_to_them(page, site_url):
+    outside = open_page(page, site_url, "")
+    assert page.locator("h1").first.inner_text() == "Lưu trữ Việt–Lào"
+    titles = page.locator("a.va-list__title").all_inner_texts()
+    assert len(titles) == 5
+    assert titles[0] == "Quan hệ Việt - Lào tiếp tục đi vào chiều sâu, gắn bó, tin cậy"
+    page.locator("a.va-list__title").first.click()
+    page.wait_for_load_state()
+    assert page.url == site_url + ARTICLE
+    assert not outside, outside
+
+
+def test_article_page_reads_as_an_article(page, site_url):
+    outside = open_page(page, site_url, ARTICLE)
+    meta = page.locator("dl.va-meta").inner_text()
+    assert "VOV5 – Đài Tiếng nói Việt Nam" in meta
+    assert "12/9/2023" in meta and "năm suy ra từ nội dung bài" in meta
+    paragraphs = page.locator("p.va-para")
+    assert paragraphs.count() == 5
+    assert paragraphs.first.inner_text().startswith("(VOV5) - Sáng nay (12/9), tại thành phố Đồng Hới")
+    captions = page.locator("figure.va-caption").all_inner_texts()
+    assert any("Toàn cảnh Hội nghị." in c and "Ảnh: VOV" in c for c in captions)
+    assert page.title().startswith("Quan hệ Việt - Lào tiếp tục đi vào chiều sâu")
+    assert not outside, outside
+
+
+def test_pilcrow_links_to_the_paragraph_and_copies_its_url(browser, site_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    open_page(page, site_url, ARTICLE)
+    paragraph = page.locator("p.va-para").nth(2)
+    anchor = paragraph.get_attribute("id")
+    paragraph.locator("a.va-pilcrow").click()
+    assert page.url == site_url + ARTICLE + "#" + anchor
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == site_url + ARTICLE + "#" + anchor
+    context.close()
+
+
+def test_paragraph_anchor_url_lands_on_the_paragraph(page, site_url):
+    open_page(page, site_url, ARTICLE)
+    anchor = page.locator("p.va-para").nth(3).get_attribute("id")
+    page.goto(site_url + ARTICLE + "#" + anchor)
+    assert page.locator(f"#{anchor}").is_visible()
+    assert page.evaluate(f"document.querySelector('#{anchor}').matches(':target')")
+
+
+def test_source_view_shows_the_raw_text_with_removed_parts_marked(page, site_url):
+    open_page(page, site_url, ARTICLE)
+    page.get_by_text("Xem nguồn gốc và phần đã lọc").click()
+    page.wait_for_load_state()
+    assert page.url == site_url + ARTICLE + "source/"
+    removed = page.locator("del.va-seg--removed").all_inner_texts()
+    assert "Tin liên quan" in removed and "Phản hồi" in removed
+    # Removed text is struck through, not only coloured.
+    decoration = page.locator("del.va-seg--removed").first.evaluate("e => getComputedStyle(e).textDecorationLine")
+    assert "line-through" in decoration
+
+
+def test_raw_file_opens_as_text(page, site_url):
+    response = page.goto(site_url + "raw/004_929a0ff899138e30.txt")
+    assert response.ok
+    assert "Quan hệ Việt - Lào tiếp tục đi vào chiều sâu" in page.locator("body").inner_text()
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+@pytest.mark.parametrize("path, name", [("", "home"), (ARTICLE, "article"), (ARTICLE + "source/", "source")])
+def test_screenshots_have_no_sideways_scroll(browser, site_url, screenshot_dir, width, path, name):
+    w, h = WIDTHS[width]
+    context = browser.new_context(viewport={"width": w, "height": h})
+    page = context.new_page()
+    outside = open_page(page, site_url, path)
+    page.screenshot(path=str(screenshot_dir / f"{name}-{width}.png"), full_page=False)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {w}px"
+    assert not outside, outside
+    context.close()

@@ -1,0 +1,119 @@
+"""The built site from the real seeds: pages, links, data export, raw files, determinism."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, build_ok, make_project
+
+SEEDS = sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_archive_json_has_the_published_shape(site):
+    data = json.loads((site / "data" / "archive.json").read_text())
+    assert set(data) >= {"articles", "entities", "events"}
+    assert sorted(a["source_file"] for a in data["articles"]) == [f"seeds/{n}" for n in SEEDS]
+    for article in data["articles"]:
+        assert {"id", "url", "source_file", "title", "outlet", "author", "source_url", "published", "paragraphs",
+                "captions", "removed", "events"} <= set(article)
+        assert article["url"] == f"articles/{article['id']}/"
+        assert (site / article["url"] / "index.html").is_file()
+        assert set(article["published"]) == {"date", "precision", "basis"}
+        for paragraph in article["paragraphs"]:
+            assert set(paragraph) >= {"anchor", "text", "entities", "figures"}
+        for caption in article["captions"]:
+            assert set(caption) == {"text", "credit"}
+
+
+def test_every_article_page_has_its_paragraph_anchors(site):
+    data = json.loads((site / "data" / "archive.json").read_text())
+    for article in data["articles"]:
+        soup = BeautifulSoup((site / article["url"] / "index.html").read_text(), "html.parser")
+        ids = [p["id"] for p in soup.select("p.va-para")]
+        assert ids == [p["anchor"] for p in article["paragraphs"]]
+        for p in soup.select("p.va-para"):
+            assert p.select_one("a.va-pilcrow")["href"] == "#" + p["id"]
+
+
+def test_raw_files_are_published_byte_for_byte(site):
+    for name in SEEDS:
+        assert (site / "raw" / name).read_bytes() == (ROOT / "seeds" / name).read_bytes()
+
+
+def test_navigation_holds_index_pages_only(site):
+    soup = BeautifulSoup((site / "index.html").read_text(), "html.parser")
+    nav_links = {a.get_text(strip=True) for a in soup.select("nav.md-nav--primary a.md-nav__link")}
+    assert {"Trang chủ", "Bài viết", "Phương pháp"} <= nav_links
+    assert not any("articles/20" in (a.get("href") or "") for a in soup.select("nav.md-nav--primary a"))
+
+
+def test_home_lists_articles_newest_first_with_honest_dates(site):
+    soup = BeautifulSoup((site / "index.html").read_text(), "html.parser")
+    dates = [li.select_one(".va-list__date").get_text() for li in soup.select("ul.va-list li")]
+    assert dates == ["12/9/2023", "12/1/2023", "năm 2022", "31/8/2021", "24/12/2019"]
+    assert soup.html["lang"] == "vi"
+
+
+def test_all_internal_links_and_anchors_resolve(site):
+    ids_by_page = {}
+    for page in html_pages(site):
+        ids_by_page[page] = {el["id"] for el in BeautifulSoup(page.read_text(), "html.parser").find_all(id=True)}
+    broken = []
+    for page, _ in ids_by_page.items():
+        soup = BeautifulSoup(page.read_text(), "html.parser")
+        for el in soup.find_all(["a", "link", "script", "img"]):
+            url = el.get("href") or el.get("src")
+            if not url or urlsplit(url).scheme or url.startswith("//"):
+                continue
+            parts = urlsplit(url)
+            base = site if parts.path.startswith("/") else page.parent  # 404.html links from the site root
+            target = Path(posixpath.normpath(base / unquote(parts.path.lstrip("/")))) if parts.path else page
+            if not parts.path:
+                target = page
+            elif target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} → {url}")
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in ids_by_page.get(target, set()):
+                broken.append(f"{page.relative_to(site)} → {url} (no such anchor)")
+    assert not broken, broken
+
+
+def test_nothing_is_loaded_from_another_site(site):
+    for page in html_pages(site):
+        soup = BeautifulSoup(page.read_text(), "html.parser")
+        for el in soup.find_all(["script", "link", "img", "iframe"]):
+            url = el.get("src") or (el.get("href") if el.name == "link" and el.get("rel") != ["canonical"] else None)
+            assert not url or not re.match(r"^(https?:)?//", url) or "127.0.0.1" in url, (page, url)
+
+
+def test_source_view_marks_what_was_removed(site):
+    page = next((site / "articles").glob("2023-01-12-*/source/index.html"))
+    soup = BeautifulSoup(page.read_text(), "html.parser")
+    removed = [d.get_text() for d in soup.select("del.va-seg--removed")]
+    assert "Tin bài liên quan" in removed
+    assert any(t.startswith("KOICA hỗ trợ") for t in removed)
+    labels = {s.get_text() for s in soup.select(".va-role--removed")}
+    assert {"Danh sách tin khác", "Tin liên quan chèn trong bài", "Giao diện trang (điều hướng, logo, khẩu hiệu)"} <= labels
+    assert len(soup.select("ol.va-source > li")) == len((ROOT / "seeds" / "002_e3906118eabb911a.txt")
+                                                        .read_text().split("\n"))
+
+
+def test_two_clean_builds_give_the_same_bytes(tmp_path, site):
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    first = build_ok(make_project(tmp_path / "a"), env=env)
+    second = build_ok(make_project(tmp_path / "b"), env=env)
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    different = [str(f) for f in files if (first / f).read_bytes() != (second / f).read_bytes()]
+    assert not different, different
