@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup browser build serve test
+.PHONY: setup browser build serve test bench-accuracy
 
 setup: $(VENV)/.installed
 
@@ -25,3 +25,13 @@ serve: setup
 
 test: setup browser
 	$(BIN)/python -m pytest
+
+# Accuracy of the entity and figure taggers, with underthesea.ner as the baseline
+# (its own virtualenv: underthesea brings many packages the site does not need).
+bench-accuracy: .venv-bench/.installed
+	.venv-bench/bin/python bench/accuracy.py --baseline
+
+.venv-bench/.installed: requirements-bench.txt requirements.txt
+	$(PYTHON) -m venv .venv-bench
+	.venv-bench/bin/pip install --disable-pip-version-check -q -r requirements-bench.txt
+	touch $@

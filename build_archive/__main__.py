@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from .errors import InputError
+from .mentions import by_entity, provisional_entities
 from .pipeline import Paths, build_docs, load_articles
 
 
@@ -50,9 +51,16 @@ def main(argv: list[str] | None = None) -> int:
     display = ProgressDisplay()
     try:
         if args.command == "review":
-            for article in load_articles(paths):
+            articles = load_articles(paths)
+            print("# articles\tid\twhat is missing")
+            for article in articles:
                 if article.review_reasons:
                     print(f"{article.source_file}\t{article.id}\t{'; '.join(article.review_reasons)}")
+            print("# names not in data/entities.yml\ttype\tmentions\tfirst seen")
+            for item in provisional_entities(by_entity(articles)):
+                first = item.mentions[0]
+                print(f"{item.name}\t{item.type}\t{len(item.mentions)}\t"
+                      f"{first.article.source_file} #{first.paragraph.anchor}")
             return 0
         summary = build_docs(paths, display)
     except InputError as exc:

@@ -39,10 +39,41 @@ class SourceLine:
 
 
 @dataclass(frozen=True)
+class EntitySpan:
+    """A mention: characters start..end of the paragraph, linked to one entity."""
+
+    start: int
+    end: int
+    type: str
+    id: str
+    text: str
+    role: str | None = None
+    provisional: bool = False  # found by rule, not yet in the knowledge base
+
+
+@dataclass(frozen=True)
+class FigureSpan:
+    """A number with its meaning (annotation guide §4)."""
+
+    start: int
+    end: int
+    kind: str  # money | percent | count | date
+    value: float | str | tuple  # a number, an ISO date, or (low, high)
+    unit: str | None
+    qualifier: str  # exact | approx | more-than | less-than
+    metric: str | None
+    period: str | None  # "2019", "2023-01/2023-06"
+    text: str
+    compared_to: str | None = None  # "tăng 24% so với năm 2021" → "2021"
+
+
+@dataclass(frozen=True)
 class Paragraph:
     anchor: str
     text: str
     line: int
+    entities: tuple[EntitySpan, ...] = ()
+    figures: tuple[FigureSpan, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from .ids import assign_ids
 from .ingest import list_seeds, read_seed
 from .model import Article
 from .render import render_site, write_outputs
+from .tag import Tagger
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,9 @@ def sort_key(article: Article) -> tuple[str, str]:
     return (article.published.date or "0000", article.id)
 
 
-def load_articles(paths: Paths, progress: Progress = _quiet) -> list[Article]:
+def load_articles(paths: Paths, progress: Progress = _quiet, tagger: Tagger | None = None) -> list[Article]:
+    """Ingest and clean every seed, then tag it; sorted newest first."""
+    tagger = tagger or Tagger.load(paths.data)
     rules = load_cleaning_rules(paths.data / "cleaning.yml")
     outlets = load_outlets(paths.data / "outlets.yml")
     seeds = list_seeds(paths.seeds)
@@ -62,6 +65,7 @@ def load_articles(paths: Paths, progress: Progress = _quiet) -> list[Article]:
         doc = read_seed(path, sidecar)
         articles.append(clean(doc, rules, outlets, source_dir=path.parent.name))
     articles = assign_ids(articles)
+    articles = [tagger.tag(article) for article in articles]
     return sorted(articles, key=sort_key, reverse=True)
 
 
@@ -73,11 +77,12 @@ def raw_copies(articles: list[Article], paths: Paths) -> dict[str, bytes]:
 def build_docs(paths: Paths, progress: Progress = _quiet) -> dict[str, int]:
     """Run every stage and write docs/; raises InputError before writing anything on bad input."""
     try:
-        articles = load_articles(paths, progress)
+        tagger = Tagger.load(paths.data)
+        articles = load_articles(paths, progress, tagger)
     except InputError as exc:
         raise exc.relative_to(paths.root) from None
     progress("render", 0, 1, "")
-    outputs = render_site(articles, paths.templates, raw_copies(articles, paths))
+    outputs = render_site(articles, tagger.entities, paths.templates, raw_copies(articles, paths))
     progress("render", 1, 1, "")
     written, deleted = write_outputs(paths.docs, outputs)
     return {"articles": len(articles), "files": len(outputs), "written": written, "deleted": deleted}

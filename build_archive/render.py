@@ -16,12 +16,17 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from . import figures as fig
 from .export import archive_json
-from .model import ROLE_LABELS, Article, PubDate
+from .inline import METRIC_LABELS, entity_url, figure_id, figure_tip, figure_value_words, render_paragraph
+from .knowledge import ENTITY_TYPES, TYPE_LABELS, Entity
+from .mentions import articles_of, attested_roles, by_entity, provisional_entities
+from .model import ROLE_LABELS, Article, Paragraph, PubDate
+from .textnorm import vi_sort_key
 
 # What the pipeline owns inside docs/: everything else there is hand-written.
 GENERATED_FILES = ("index.md", "review.md")
-GENERATED_DIRS = ("articles", "raw", "data")
+GENERATED_DIRS = ("articles", "raw", "data", "entities", "figures")
 
 PRECISION_WORDS = {"day": "chính xác đến ngày", "month": "chỉ biết tháng", "year": "chỉ biết năm",
                    "unknown": "chưa xác định"}
@@ -71,8 +76,9 @@ def environment(templates_dir: Path) -> jinja2.Environment:
     )
     env.filters.update(date_words=date_words, fm=front_matter_string, safe_url=safe_url)
     env.globals.update(relative=relative, PRECISION_WORDS=PRECISION_WORDS, BASIS_WORDS=BASIS_WORDS,
-                       SOURCE_WORDS=SOURCE_WORDS, ROLE_LABELS=ROLE_LABELS,
-                       article_url=article_url)
+                       SOURCE_WORDS=SOURCE_WORDS, ROLE_LABELS=ROLE_LABELS, TYPE_LABELS=TYPE_LABELS,
+                       METRIC_LABELS=METRIC_LABELS, ENTITY_TYPES=ENTITY_TYPES, article_url=article_url,
+                       entity_url=entity_url, figure_tip=figure_tip, figure_value_words=figure_value_words)
     return env
 
 
@@ -102,14 +108,28 @@ def body_blocks(article: Article) -> list[tuple[str, object, int]]:
     return blocks
 
 
-def render_site(articles: list[Article], templates_dir: Path, raw_files: dict[str, bytes]) -> dict[str, bytes]:
+def paragraph_html(article: Article, paragraph: Paragraph, names: dict[str, str], page: str) -> Markup:
+    ids = [figure_id(article.id, paragraph.anchor, n) for n in range(len(paragraph.figures))]
+    return render_paragraph(paragraph.text, paragraph.entities, paragraph.figures, names=names,
+                            link=lambda path: relative(page, path), figure_ids=ids)
+
+
+def render_site(articles: list[Article], entities: tuple[Entity, ...], templates_dir: Path,
+                raw_files: dict[str, bytes]) -> dict[str, bytes]:
     """Every generated file, as relative path → bytes."""
     env = environment(templates_dir)
     by_year: dict[str, list[Article]] = {}
     for article in articles:
         by_year.setdefault((article.published.date or "")[:4] or "Không rõ năm", []).append(article)
-    common = {"articles": articles, "by_year": by_year,
-              "review": [a for a in articles if a.review_reasons]}
+    mentions = by_entity(articles)
+    names = {e.id: e.name for e in entities}
+    provisional = provisional_entities(mentions)
+    rows = fig.figure_rows(articles)
+    entities_by_type = {t: sorted((e for e in entities if e.type == t), key=lambda e: vi_sort_key(e.name))
+                        for t in ENTITY_TYPES}
+    common = {"articles": articles, "by_year": by_year, "provisional": provisional,
+              "review": [a for a in articles if a.review_reasons], "mentions": mentions,
+              "entities_by_type": entities_by_type}
     outputs: dict[str, bytes] = {}
 
     def page(path: str, template: str, **context: object) -> None:
@@ -120,11 +140,30 @@ def render_site(articles: list[Article], templates_dir: Path, raw_files: dict[st
     page("articles/index.md", "articles.md.j2")
     page("review.md", "review.md.j2")
     for article in articles:
-        page(f"articles/{article.id}/index.md", "article.md.j2", article=article, blocks=body_blocks(article))
+        url = article_url(article)
+        html_of = {p.anchor: paragraph_html(article, p, names, url) for p in article.paragraphs}
+        page(f"articles/{article.id}/index.md", "article.md.j2", article=article, blocks=body_blocks(article),
+             html_of=html_of)
         page(f"articles/{article.id}/source.md", "source.md.j2", article=article)
+    page("entities/index.md", "entities.md.j2")
+    for entity_type in ENTITY_TYPES:
+        page(f"entities/{entity_type}/index.md", "entity_type.md.j2", entity_type=entity_type)
+    for entity in entities:
+        found = mentions.get(entity.id, ())
+        page(f"entities/{entity.type}/{entity.id}/index.md", "entity.md.j2", entity=entity, found=found,
+             roles=attested_roles(found), in_articles=articles_of(found))
+    charts = {}
+    for n, metric in enumerate(fig.CHART_METRICS):
+        points = fig.chart_points(rows, metric)
+        title = ("Kim ngạch thương mại Việt Nam – Lào" if metric == "trade turnover"
+                 else "Đầu tư của Việt Nam vào Lào") + " (tỷ USD)"
+        charts[metric] = (Markup(fig.chart_svg(points, title, f"chart{n}")), points, title)
+    page("figures/index.md", "figures.md.j2", groups=fig.grouped(rows), charts=charts, rows=rows)
+    outputs["figures/figures.csv"] = fig.figures_csv(rows)
+    outputs["figures/figures.json"] = fig.figures_json(rows)
     for name, raw in raw_files.items():
         outputs[f"raw/{name}"] = raw
-    outputs["data/archive.json"] = archive_json(articles)
+    outputs["data/archive.json"] = archive_json(articles, entities, mentions)
     return outputs
 
 

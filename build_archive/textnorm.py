@@ -64,3 +64,23 @@ def slugify(text: str, max_length: int = 60) -> str:
             break
         slug = candidate
     return slug or (words[0][:max_length] if words else "")
+
+
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_RANK = {ch: n for n, ch in enumerate(_ALPHABET)}
+_TONE_ORDER = {"": 0, "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter (ă â ơ ư)
+
+
+def vi_sort_key(text: str) -> tuple:
+    """Vietnamese dictionary order: a ă â b c d đ e ê …, then tones (ngang huyền hỏi ngã sắc nặng)."""
+    letters: list[tuple[int, str]] = []
+    tones: list[int] = []
+    for ch in canonical_tones(text).lower():
+        base_marks = unicodedata.normalize("NFD", ch)
+        letter = "".join(c for c in base_marks if not unicodedata.combining(c) or c in _LETTER_MARKS)
+        tone = next((c for c in base_marks if c in _TONE_ORDER), "")
+        letter = unicodedata.normalize("NFC", letter)
+        letters.append((_RANK.get(letter, 100 + ord(letter[0]) if letter else 0), letter))
+        tones.append(_TONE_ORDER[tone])
+    return (tuple(letters), tuple(tones), text)

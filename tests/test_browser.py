@@ -97,3 +97,45 @@ def test_screenshots_have_no_sideways_scroll(browser, site_url, screenshot_dir, 
     assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {w}px"
     assert not outside, outside
     context.close()
+
+
+def test_hovering_a_figure_shows_its_normalised_value(page, site_url):
+    open_page(page, site_url, "articles/2023-01-12-viet-nam-lao-tang-cuong-ket-noi-ho-tro-nhau-xay-dung-nen-kinh-te-doc/")
+    figure = page.locator("a.va-fig", has_text="1,73 tỷ USD")
+    figure.hover()
+    tip = figure.evaluate("e => getComputedStyle(e, '::after').content")
+    assert "1\u202f730\u202f000\u202f000 USD" in tip and "kim ngạch thương mại" in tip and "2022" in tip
+    assert "Số tiền" in figure.get_attribute("aria-label")
+    person = page.locator("a.va-ent--person", has_text="Phạm Minh Chính").first
+    person.focus()
+    assert "Thủ tướng" in person.evaluate("e => getComputedStyle(e, '::after').content")
+    person.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("entities/person/pham-minh-chinh/")
+    assert page.locator("h1").first.inner_text() == "Phạm Minh Chính"
+
+
+def test_reader_can_turn_highlighting_off_and_it_stays_off(page, site_url):
+    open_page(page, site_url, ARTICLE)
+    entity = page.locator("a.va-ent--place").first
+    assert entity.evaluate("e => getComputedStyle(e).borderBottomStyle") == "dotted"
+    toggle = page.locator("button.va-toggle")
+    assert toggle.is_visible() and toggle.get_attribute("aria-pressed") == "false"
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "true"
+    assert entity.evaluate("e => getComputedStyle(e).borderBottomStyle") == "none"
+    page.reload()
+    assert page.locator("a.va-ent--place").first.evaluate("e => getComputedStyle(e).borderBottomStyle") == "none"
+
+
+@pytest.mark.parametrize("path, name", [("entities/person/nguyen-quoc-dung/", "entity"), ("figures/", "figures"),
+                                        ("review/", "review")])
+def test_entity_figures_and_review_pages_screenshots(browser, site_url, screenshot_dir, path, name):
+    for width, (w, h) in WIDTHS.items():
+        context = browser.new_context(viewport={"width": w, "height": h})
+        page = context.new_page()
+        outside = open_page(page, site_url, path)
+        page.screenshot(path=str(screenshot_dir / f"{name}-{width}.png"))
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0 and not outside, (name, width, overflow, outside)
+        context.close()

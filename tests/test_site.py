@@ -117,3 +117,61 @@ def test_two_clean_builds_give_the_same_bytes(tmp_path, site):
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     different = [str(f) for f in files if (first / f).read_bytes() != (second / f).read_bytes()]
     assert not different, different
+
+
+def test_every_entity_in_the_knowledge_base_has_a_page_with_its_mentions(site):
+    import yaml
+    data = json.loads((site / "data" / "archive.json").read_text())
+    kb = yaml.safe_load((ROOT / "data" / "entities.yml").read_text())["entities"]
+    assert sorted(e["id"] for e in data["entities"]) == sorted(e["id"] for e in kb)
+    for entity in data["entities"]:
+        page = site / entity["url"] / "index.html"
+        assert page.is_file(), entity["url"]
+    dung = next(e for e in data["entities"] if e["id"] == "nguyen-quoc-dung")
+    soup = BeautifulSoup((site / dung["url"] / "index.html").read_text(), "html.parser")
+    hits = soup.select("ol.va-kwic a.va-kwic__hit")
+    assert len(hits) == dung["mentions"] == 4
+    assert all(a["href"].startswith("../../../articles/") and "#p-" in a["href"] for a in hits)
+    assert "Thứ trưởng Bộ Ngoại giao" in soup.select_one("#vai-tro").find_next("ul").get_text()
+
+
+def test_entity_type_index_is_in_vietnamese_alphabetical_order(site):
+    from build_archive.textnorm import vi_sort_key
+    soup = BeautifulSoup((site / "entities" / "place" / "index.html").read_text(), "html.parser")
+    names = [li.a.get_text() for li in soup.select("ul.va-columns li")]
+    assert names == sorted(names, key=vi_sort_key)
+    assert names.index("Đồng Hới") > names.index("Biển Đông")
+
+
+def test_paragraph_spans_in_the_export_point_at_their_text(site):
+    data = json.loads((site / "data" / "archive.json").read_text())
+    total_entities = total_figures = 0
+    for article in data["articles"]:
+        for paragraph in article["paragraphs"]:
+            for span in paragraph["entities"] + paragraph["figures"]:
+                assert paragraph["text"][span["start"]:span["end"]] == span["text"]
+            total_entities += len(paragraph["entities"])
+            total_figures += len(paragraph["figures"])
+    assert total_entities > 100 and total_figures == 25
+    turnover = [f for a in data["articles"] for p in a["paragraphs"] for f in p["figures"] if f["text"] == "1,73 tỷ USD"]
+    assert turnover == [{"start": turnover[0]["start"], "end": turnover[0]["end"], "kind": "money", "value": 1.73e9,
+                         "unit": "USD", "qualifier": "exact", "metric": "trade turnover", "period": "2022",
+                         "text": "1,73 tỷ USD", "compared_to": None}]
+
+
+def test_figures_page_table_chart_and_downloads(site):
+    soup = BeautifulSoup((site / "figures" / "index.html").read_text(), "html.parser")
+    rows = soup.select("table.va-table tbody tr")
+    assert len(rows) == 25
+    charts = soup.select("svg.va-chart")
+    assert len(charts) == 2 and all(c.find("title") and c.find("desc") for c in charts)
+    assert "1,73 tỷ USD" in charts[0].find("desc").get_text()
+    csv_text = (site / "figures" / "figures.csv").read_text(encoding="utf-8-sig")
+    assert csv_text.splitlines()[0].startswith("id,article,paragraph_url,text,kind")
+    assert len(csv_text.splitlines()) == 26
+    assert len(json.loads((site / "figures" / "figures.json").read_text())) == 25
+    # every inline figure links to its row
+    ids = {row["id"] for row in rows}
+    article = next((site / "articles").glob("2023-01-12-*/index.html"))
+    links = BeautifulSoup(article.read_text(), "html.parser").select("a.va-fig")
+    assert links and all(a["href"].split("#")[1] in ids for a in links)

@@ -12,3 +12,27 @@
     }, function () { /* clipboard refused: the link still navigates */ });
   });
 })();
+
+// A reader toggle that turns entity and figure highlighting off (remembered across pages).
+(function () {
+  "use strict";
+  var KEY = "va-plain";
+  function apply(plain) {
+    document.body.classList.toggle("va-plain", plain);
+    document.querySelectorAll(".va-toggle").forEach(function (button) {
+      button.hidden = false;
+      button.setAttribute("aria-pressed", plain ? "true" : "false");
+      button.textContent = plain ? "Bật đánh dấu" : "Tắt đánh dấu";
+    });
+  }
+  var stored = false;
+  try { stored = localStorage.getItem(KEY) === "1"; } catch (e) { /* storage blocked */ }
+  apply(stored);
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".va-toggle");
+    if (!button) return;
+    var plain = !document.body.classList.contains("va-plain");
+    try { localStorage.setItem(KEY, plain ? "1" : "0"); } catch (e) { /* storage blocked */ }
+    apply(plain);
+  });
+})();
