@@ -26,7 +26,7 @@ _YEAR_RE = re.compile(r"(?<![-–\d])\b[Nn]ăm\s+(\d{4})\b(?!\s*[-–]\s*\d{4})"
 _FUTURE_BEFORE = re.compile(r"(?:đến|tới|tầm nhìn|giai đoạn|trước)\s*$", re.IGNORECASE)
 
 
-def _valid(year: int, month: int, day: int) -> dt.date | None:
+def valid_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -37,7 +37,7 @@ def stated_in_header(lines: list[str]) -> PubDate | None:
     """A timestamp line of the page header ("12:26 | 12/01/2023 GMT+7")."""
     for line in lines:
         match = _TIMESTAMP_RE.search(line)
-        if match and _valid(int(match[3]), int(match[2]), int(match[1])):
+        if match and valid_date(int(match[3]), int(match[2]), int(match[1])):
             day, month, year = int(match[1]), int(match[2]), int(match[3])
             return PubDate(f"{year:04d}-{month:02d}-{day:02d}", "day", "stated", f"“{line.strip()}”")
     return None
@@ -45,7 +45,7 @@ def stated_in_header(lines: list[str]) -> PubDate | None:
 
 def from_html_meta(value: str) -> PubDate | None:
     match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if match and _valid(int(match[1]), int(match[2]), int(match[3])):
+    if match and valid_date(int(match[1]), int(match[2]), int(match[3])):
         return PubDate(match.group(0), "day", "stated", f"“{value}”")
     return None
 
@@ -64,11 +64,11 @@ def infer_year(day: int, month: int, text: str) -> tuple[int, str] | None:
     # 1. A fully dated event shortly before the day/month ("ngày 28-29/6/2021").
     for match in _FULL_DATE_RE.finditer(text):
         d, m, y = int(match[2]), int(match[3]), int(match[4])
-        then = _valid(y, m, d)
+        then = valid_date(y, m, d)
         if not then:
             continue
         for year in (y, y + 1):
-            now = _valid(year, month, day)
+            now = valid_date(year, month, day)
             if now and 0 <= (now - then).days <= 200:
                 return year, match.group(0)
     # 2. A report on the first months of a year ("7 tháng đầu năm 2021").
@@ -92,17 +92,17 @@ def from_text(paragraphs: list[str]) -> PubDate:
             continue
         day, month = int(match[1]), int(match[2])
         if match[3]:
-            if _valid(int(match[3]), month, day):
+            if valid_date(int(match[3]), month, day):
                 return PubDate(f"{int(match[3]):04d}-{month:02d}-{day:02d}", "day", "stated",
                                "“" + _DATELINE_PREFIX_RE.sub("", match.group(0)).strip() + "”")
             continue
-        if not _valid(2000, month, day) and not (month == 2 and day == 29):
+        if not valid_date(2000, month, day) and not (month == 2 and day == 29):
             continue
         found = infer_year(day, month, whole)
         if found is None:
             return PubDate(None, "unknown", "unknown", "“" + _DATELINE_PREFIX_RE.sub("", match.group(0)).strip() + "”")
         year, evidence = found
-        if _valid(year, month, day):
+        if valid_date(year, month, day):
             said = _DATELINE_PREFIX_RE.sub("", match.group(0)).strip()
             return PubDate(f"{year:04d}-{month:02d}-{day:02d}", "day", "inferred", f"“{said}”, “{evidence}”")
     years = sorted({year for year, _ in _mentioned_years(whole)})

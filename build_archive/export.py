@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from .knowledge import Entity
+from .events import Event
 from .mentions import Mention, entity_record
 from .model import Article, EntitySpan, FigureSpan
 
@@ -61,9 +61,51 @@ def article_record(article: Article) -> dict:
     }
 
 
-def archive_json(articles: list[Article], entities: tuple[Entity, ...] = (),
-                 mentions: dict[str, tuple[Mention, ...]] | None = None) -> bytes:
+def event_record(event: Event) -> dict:
+    return {
+        "id": event.id, "url": f"events/{event.id}/", "title": event.title, "en": event.en, "kind": event.kind,
+        "series": event.series, "ordinal": event.ordinal,
+        "date": {"date": event.date.date, "precision": event.date.precision, "basis": event.date.basis},
+        "place": event.place, "place_name": event.place_name, "online": event.online,
+        "background": event.background,
+        "participants": [{"id": p.id, "name": p.name, "role": p.role, "chair": p.chair} for p in event.participants],
+        "agreements": list(event.agreements), "covered_by": list(event.covered_by),
+        "mentioned_in": [{"article": m.article_id, "anchor": m.anchor} for m in event.mentioned_in],
+        "related": [{"event": r.other, "reason": r.reason.rstrip(": ")} for r in event.relations],
+        "anniversary_of": event.anniversary_of, "curated": list(event.curated),
+    }
+
+
+def events_json(events: list[Event]) -> bytes:
+    return (json.dumps([event_record(e) for e in events], ensure_ascii=False, indent=1) + "\n").encode()
+
+
+def _ics_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def events_ics(events: list[Event]) -> bytes:
+    """iCalendar of the events whose day is known (a month or a year is no calendar date)."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Luu tru Viet-Lao//Bien nien//VI", "CALSCALE:GREGORIAN",
+             "X-WR-CALNAME:Lưu trữ Việt–Lào"]
+    for event in events:
+        if event.date.precision != "day" or not event.date.date:
+            continue
+        day = event.date.date.replace("-", "")
+        lines += ["BEGIN:VEVENT", f"UID:{event.id}@luu-tru-viet-lao", f"DTSTAMP:{day}T000000Z",
+                  f"DTSTART;VALUE=DATE:{day}", f"SUMMARY:{_ics_text(event.title)}"]
+        if event.place_name or event.online:
+            lines.append(f"LOCATION:{_ics_text('trực tuyến' if event.online else event.place_name)}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
+def archive_json(archive, mentions: dict[str, tuple[Mention, ...]] | None = None) -> bytes:
     mentions = mentions or {}
-    data = {"articles": [article_record(a) for a in articles],
-            "entities": [entity_record(e, mentions.get(e.id, ())) for e in entities], "events": []}
+    articles = [dict(article_record(a), events=[{"id": e, "relation": r} for e, r in archive.article_events.get(a.id, [])])
+                for a in archive.articles]
+    data = {"articles": articles,
+            "entities": [entity_record(e, mentions.get(e.id, ())) for e in archive.entities],
+            "events": [event_record(e) for e in sorted(archive.events, key=lambda e: (e.date.date or "9999", e.id))]}
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from .archive import Archive
 from .clean import clean
 from .curated import load_cleaning_rules, load_outlets
 from .errors import InputError
+from .events import build_events, load_curated_events, load_series
 from .ids import assign_ids
 from .ingest import list_seeds, read_seed
 from .model import Article
@@ -69,6 +71,18 @@ def load_articles(paths: Paths, progress: Progress = _quiet, tagger: Tagger | No
     return sorted(articles, key=sort_key, reverse=True)
 
 
+def load_archive(paths: Paths, progress: Progress = _quiet) -> Archive:
+    """Every stage up to rendering: articles tagged, events detected and linked."""
+    tagger = Tagger.load(paths.data)
+    series = load_series(paths.data / "series.yml")
+    curated = load_curated_events(paths.data / "events.yml")
+    articles = load_articles(paths, progress, tagger)
+    progress("link", 0, 1, "")
+    events, article_events = build_events(articles, series, curated, tagger.entities)
+    progress("link", 1, 1, "")
+    return Archive(articles, tagger.entities, events, series, article_events)
+
+
 def raw_copies(articles: list[Article], paths: Paths) -> dict[str, bytes]:
     """The verbatim input files, published beside the articles (HTML as .txt, so it never runs)."""
     return {a.raw_name: (paths.root / a.source_file).read_bytes() for a in articles}
@@ -77,12 +91,12 @@ def raw_copies(articles: list[Article], paths: Paths) -> dict[str, bytes]:
 def build_docs(paths: Paths, progress: Progress = _quiet) -> dict[str, int]:
     """Run every stage and write docs/; raises InputError before writing anything on bad input."""
     try:
-        tagger = Tagger.load(paths.data)
-        articles = load_articles(paths, progress, tagger)
+        archive = load_archive(paths, progress)
     except InputError as exc:
         raise exc.relative_to(paths.root) from None
+    articles = archive.articles
     progress("render", 0, 1, "")
-    outputs = render_site(articles, tagger.entities, paths.templates, raw_copies(articles, paths))
+    outputs = render_site(archive, paths.templates, raw_copies(articles, paths))
     progress("render", 1, 1, "")
     written, deleted = write_outputs(paths.docs, outputs)
     return {"articles": len(articles), "files": len(outputs), "written": written, "deleted": deleted}

@@ -17,7 +17,10 @@ import jinja2
 from markupsafe import Markup
 
 from . import figures as fig
-from .export import archive_json
+from .archive import Archive
+from .events import event_sort_key, neighbours
+from .export import archive_json, events_ics, events_json
+from .series_view import series_members
 from .inline import METRIC_LABELS, entity_url, figure_id, figure_tip, figure_value_words, render_paragraph
 from .knowledge import ENTITY_TYPES, TYPE_LABELS, Entity
 from .mentions import articles_of, attested_roles, by_entity, provisional_entities
@@ -26,7 +29,7 @@ from .textnorm import vi_sort_key
 
 # What the pipeline owns inside docs/: everything else there is hand-written.
 GENERATED_FILES = ("index.md", "review.md")
-GENERATED_DIRS = ("articles", "raw", "data", "entities", "figures")
+GENERATED_DIRS = ("articles", "raw", "data", "entities", "figures", "events", "series")
 
 PRECISION_WORDS = {"day": "chính xác đến ngày", "month": "chỉ biết tháng", "year": "chỉ biết năm",
                    "unknown": "chưa xác định"}
@@ -82,6 +85,14 @@ def environment(templates_dir: Path) -> jinja2.Environment:
     return env
 
 
+def redirect_page(old_url: str, new_url: str, title: str) -> bytes:
+    """A page at an old URL that sends readers (and search engines) to the new one."""
+    target = relative(old_url, new_url)
+    return (f"---\ntitle: {front_matter_string(title)}\nsearch:\n  exclude: true\n---\n\n"
+            f'<meta http-equiv="refresh" content="0; url={html.escape(target)}">\n'
+            f'<p>Trang này đã chuyển tới <a href="{html.escape(target)}">{html.escape(title)}</a>.</p>\n').encode()
+
+
 def page_url(path: str) -> str:
     """The directory URL MkDocs gives a Markdown file: a/index.md → a/, a/b.md → a/b/."""
     stem = path.removesuffix(".md")
@@ -114,9 +125,9 @@ def paragraph_html(article: Article, paragraph: Paragraph, names: dict[str, str]
                             link=lambda path: relative(page, path), figure_ids=ids)
 
 
-def render_site(articles: list[Article], entities: tuple[Entity, ...], templates_dir: Path,
-                raw_files: dict[str, bytes]) -> dict[str, bytes]:
+def render_site(archive: Archive, templates_dir: Path, raw_files: dict[str, bytes]) -> dict[str, bytes]:
     """Every generated file, as relative path → bytes."""
+    articles, entities = archive.articles, archive.entities
     env = environment(templates_dir)
     by_year: dict[str, list[Article]] = {}
     for article in articles:
@@ -127,9 +138,20 @@ def render_site(articles: list[Article], entities: tuple[Entity, ...], templates
     rows = fig.figure_rows(articles)
     entities_by_type = {t: sorted((e for e in entities if e.type == t), key=lambda e: vi_sort_key(e.name))
                         for t in ENTITY_TYPES}
+    events = sorted(archive.events, key=event_sort_key)
+    events_by_id = {e.id: e for e in events}
+    series_by_id = {s.id: s for s in archive.series}
+    events_by_year: dict[str, list] = {}
+    for event in events:
+        events_by_year.setdefault((event.date.date or "")[:4] or "Không rõ năm", []).append(event)
+    articles_by_id = {a.id: a for a in articles}
     common = {"articles": articles, "by_year": by_year, "provisional": provisional,
               "review": [a for a in articles if a.review_reasons], "mentions": mentions,
-              "entities_by_type": entities_by_type}
+              "entities_by_type": entities_by_type, "events": events, "events_by_id": events_by_id,
+              "series_by_id": series_by_id, "series": archive.series, "events_by_year": events_by_year,
+              "article_events": archive.article_events, "articles_by_id": articles_by_id,
+              "entities_by_id": {e.id: e for e in entities},
+              "latest_events": [e for e in reversed(events) if e.covered_by][:6]}
     outputs: dict[str, bytes] = {}
 
     def page(path: str, template: str, **context: object) -> None:
@@ -159,11 +181,23 @@ def render_site(articles: list[Article], entities: tuple[Entity, ...], templates
                  else "Đầu tư của Việt Nam vào Lào") + " (tỷ USD)"
         charts[metric] = (Markup(fig.chart_svg(points, title, f"chart{n}")), points, title)
     page("figures/index.md", "figures.md.j2", groups=fig.grouped(rows), charts=charts, rows=rows)
+    page("events/index.md", "chronology.md.j2")
+    for event in events:
+        prev, nxt = neighbours(event, events, series_by_id)
+        page(f"events/{event.id}/index.md", "event.md.j2", event=event, prev=prev, next=nxt,
+             rows=[r for r in rows if r.article.id in event.covered_by])
+        for old in event.redirect_from:
+            outputs[f"events/{old}/index.md"] = redirect_page(f"events/{old}/", f"events/{event.id}/", event.title)
+    page("series/index.md", "series_index.md.j2")
+    for s in archive.series:
+        page(f"series/{s.id}/index.md", "series.md.j2", s=s, members=series_members(s, events))
+    outputs["events/events.json"] = events_json(events)
+    outputs["events/events.ics"] = events_ics(events)
     outputs["figures/figures.csv"] = fig.figures_csv(rows)
     outputs["figures/figures.json"] = fig.figures_json(rows)
     for name, raw in raw_files.items():
         outputs[f"raw/{name}"] = raw
-    outputs["data/archive.json"] = archive_json(articles, entities, mentions)
+    outputs["data/archive.json"] = archive_json(archive, mentions)
     return outputs
 
 

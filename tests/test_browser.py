@@ -23,10 +23,10 @@ def open_page(page, site_url, path):
 def test_home_lists_the_articles_and_leads_to_them(page, site_url):
     outside = open_page(page, site_url, "")
     assert page.locator("h1").first.inner_text() == "Lưu trữ Việt–Lào"
-    titles = page.locator("a.va-list__title").all_inner_texts()
+    titles = page.locator("ul.va-list--articles a.va-list__title").all_inner_texts()
     assert len(titles) == 5
     assert titles[0] == "Quan hệ Việt - Lào tiếp tục đi vào chiều sâu, gắn bó, tin cậy"
-    page.locator("a.va-list__title").first.click()
+    page.locator("ul.va-list--articles a.va-list__title").first.click()
     page.wait_for_load_state()
     assert page.url == site_url + ARTICLE
     assert not outside, outside
@@ -139,3 +139,26 @@ def test_entity_figures_and_review_pages_screenshots(browser, site_url, screensh
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0 and not outside, (name, width, overflow, outside)
         context.close()
+
+
+def test_chronology_filters_by_kind_and_series(page, site_url):
+    open_page(page, site_url, "events/")
+    rows = page.locator(".va-event-row")
+    total = rows.count()
+    assert total >= 12
+    page.get_by_label("Sự kiện nền").uncheck()
+    visible = [r for r in rows.all() if r.is_visible()]
+    assert len(visible) == total - 2
+    assert not page.locator("section.va-year[data-year='1962']").is_visible()
+    page.get_by_label("Chuyến thăm chính thức").uncheck()
+    assert all("Chuyến thăm" not in r.inner_text() for r in rows.all() if r.is_visible())
+
+
+def test_event_page_links_to_neighbours_and_related(page, site_url):
+    open_page(page, site_url, "events/tham-khao-chinh-tri-6/")
+    nav = page.locator("nav.va-series-nav")
+    assert "lần thứ 5" in nav.inner_text() and "chưa có trong kho" in nav.inner_text()
+    nav.get_by_role("link", name="Tham khảo chính trị Việt Nam – Lào lần thứ 7").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("events/tham-khao-chinh-tri-7/")
+    assert "lần thứ 6" in page.locator("nav.va-series-nav").inner_text()

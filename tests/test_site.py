@@ -57,9 +57,17 @@ def test_navigation_holds_index_pages_only(site):
     assert not any("articles/20" in (a.get("href") or "") for a in soup.select("nav.md-nav--primary a"))
 
 
+def test_home_leads_with_latest_events_and_series(site):
+    soup = BeautifulSoup((site / "index.html").read_text(), "html.parser")
+    headings = [h.get_text() for h in soup.select("h2")]
+    assert headings[:2] == ["Sự kiện mới nhất", "Chuỗi sự kiện"]
+    latest = soup.select_one("#su-kien-moi").find_next("ul").select("a")
+    assert latest[0].get_text() == "Hội nghị giữa kỳ Ủy ban Hợp tác Việt Nam – Lào năm 2023"
+
+
 def test_home_lists_articles_newest_first_with_honest_dates(site):
     soup = BeautifulSoup((site / "index.html").read_text(), "html.parser")
-    dates = [li.select_one(".va-list__date").get_text() for li in soup.select("ul.va-list li")]
+    dates = [li.select_one(".va-list__date").get_text() for li in soup.select("ul.va-list--articles li")]
     assert dates == ["12/9/2023", "12/1/2023", "năm 2022", "31/8/2021", "24/12/2019"]
     assert soup.html["lang"] == "vi"
 

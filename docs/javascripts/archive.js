@@ -36,3 +36,22 @@
     apply(plain);
   });
 })();
+
+// Chronology filters: by series and kind. Without JavaScript every event is listed.
+(function () {
+  "use strict";
+  var form = document.querySelector("form.va-filters");
+  if (!form) return;
+  form.hidden = false;
+  function update() {
+    var series = Array.prototype.map.call(form.querySelectorAll("input[name=series]:checked"), function (i) { return i.value; });
+    var kinds = Array.prototype.map.call(form.querySelectorAll("input[name=kind]:checked"), function (i) { return i.value; });
+    document.querySelectorAll(".va-event-row").forEach(function (row) {
+      row.hidden = series.indexOf(row.dataset.series) < 0 || kinds.indexOf(row.dataset.kind) < 0;
+    });
+    document.querySelectorAll(".va-year").forEach(function (section) {
+      section.hidden = !section.querySelector(".va-event-row:not([hidden])");
+    });
+  }
+  form.addEventListener("change", update);
+})();
