@@ -23,7 +23,10 @@ build: setup
 serve: setup
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-test: setup browser
+tests/a11y/node_modules/axe-core/axe.min.js: tests/a11y/package.json tests/a11y/package-lock.json
+	npm ci --prefix tests/a11y --no-audit --no-fund
+
+test: setup browser tests/a11y/node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest
 
 # Accuracy of the entity and figure taggers, with underthesea.ner as the baseline

@@ -8,6 +8,7 @@ watches the seeds, the curated data and the templates for live reload.
 from __future__ import annotations
 
 import mimetypes
+import subprocess
 import sys
 from pathlib import Path
 
@@ -27,9 +28,17 @@ def _paths(config) -> Paths:
 
 def on_pre_build(config, **kwargs) -> None:
     try:
-        build_docs(_paths(config))
+        build_docs(_paths(config), site_url=config.site_url)
     except InputError as exc:
         raise PluginError(f"Lưu trữ Việt–Lào: bad input, nothing was built: {exc}") from None
+
+
+def on_post_build(config, **kwargs) -> None:
+    """Index the built site with Pagefind (a chunked index: a first query fetches little)."""
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"Pagefind could not index {config.site_dir}: {result.stderr or result.stdout}")
 
 
 def on_serve(server, config, builder, **kwargs):

@@ -6,6 +6,7 @@ the build with the previous docs/ and site/ untouched.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -18,7 +19,7 @@ from .events import build_events, load_curated_events, load_series
 from .ids import assign_ids
 from .ingest import list_seeds, read_seed
 from .model import Article
-from .render import render_site, write_outputs
+from .render import DEFAULT_SITE_URL, render_site, write_outputs
 from .tag import Tagger
 
 
@@ -88,7 +89,7 @@ def raw_copies(articles: list[Article], paths: Paths) -> dict[str, bytes]:
     return {a.raw_name: (paths.root / a.source_file).read_bytes() for a in articles}
 
 
-def build_docs(paths: Paths, progress: Progress = _quiet) -> dict[str, int]:
+def build_docs(paths: Paths, progress: Progress = _quiet, site_url: str | None = None) -> dict[str, int]:
     """Run every stage and write docs/; raises InputError before writing anything on bad input."""
     try:
         archive = load_archive(paths, progress)
@@ -96,7 +97,8 @@ def build_docs(paths: Paths, progress: Progress = _quiet) -> dict[str, int]:
         raise exc.relative_to(paths.root) from None
     articles = archive.articles
     progress("render", 0, 1, "")
-    outputs = render_site(archive, paths.templates, raw_copies(articles, paths))
+    outputs = render_site(archive, paths.templates, raw_copies(articles, paths),
+                          site_url or os.environ.get("SITE_URL") or DEFAULT_SITE_URL)
     progress("render", 1, 1, "")
     written, deleted = write_outputs(paths.docs, outputs)
     return {"articles": len(articles), "files": len(outputs), "written": written, "deleted": deleted}

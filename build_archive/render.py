@@ -18,17 +18,20 @@ from markupsafe import Markup
 
 from . import figures as fig
 from .archive import Archive
+from .citation import article_citation, entity_jsonld, event_citation
 from .events import event_sort_key, neighbours
+from .feed import atom_feed
 from .export import archive_json, events_ics, events_json
 from .series_view import series_members
 from .inline import METRIC_LABELS, entity_url, figure_id, figure_tip, figure_value_words, render_paragraph
 from .knowledge import ENTITY_TYPES, TYPE_LABELS, Entity
 from .mentions import articles_of, attested_roles, by_entity, provisional_entities
 from .model import ROLE_LABELS, Article, Paragraph, PubDate
-from .textnorm import vi_sort_key
+from .textnorm import folded_d_words, vi_sort_key
 
 # What the pipeline owns inside docs/: everything else there is hand-written.
-GENERATED_FILES = ("index.md", "review.md")
+GENERATED_FILES = ("index.md", "review.md", "feed.xml")
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 GENERATED_DIRS = ("articles", "raw", "data", "entities", "figures", "events", "series")
 
 PRECISION_WORDS = {"day": "chính xác đến ngày", "month": "chỉ biết tháng", "year": "chỉ biết năm",
@@ -77,19 +80,22 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(date_words=date_words, fm=front_matter_string, safe_url=safe_url)
+    env.filters.update(date_words=date_words, fm=front_matter_string, safe_url=safe_url,
+                       json=lambda value: Markup(json.dumps(value, ensure_ascii=False)))
     env.globals.update(relative=relative, PRECISION_WORDS=PRECISION_WORDS, BASIS_WORDS=BASIS_WORDS,
                        SOURCE_WORDS=SOURCE_WORDS, ROLE_LABELS=ROLE_LABELS, TYPE_LABELS=TYPE_LABELS,
                        METRIC_LABELS=METRIC_LABELS, ENTITY_TYPES=ENTITY_TYPES, article_url=article_url,
-                       entity_url=entity_url, figure_tip=figure_tip, figure_value_words=figure_value_words)
+                       entity_url=entity_url, figure_tip=figure_tip, figure_value_words=figure_value_words,
+                       folded_d_words=folded_d_words)
     return env
 
 
 def redirect_page(old_url: str, new_url: str, title: str) -> bytes:
     """A page at an old URL that sends readers (and search engines) to the new one."""
     target = relative(old_url, new_url)
-    return (f"---\ntitle: {front_matter_string(title)}\nsearch:\n  exclude: true\n---\n\n"
+    return (f"---\ntitle: {front_matter_string(title)}\nredirect_to: {json.dumps(target)}\n---\n\n"
             f'<meta http-equiv="refresh" content="0; url={html.escape(target)}">\n'
+            f"<script>location.replace({json.dumps(target)} + location.hash);</script>\n"
             f'<p>Trang này đã chuyển tới <a href="{html.escape(target)}">{html.escape(title)}</a>.</p>\n').encode()
 
 
@@ -125,9 +131,11 @@ def paragraph_html(article: Article, paragraph: Paragraph, names: dict[str, str]
                             link=lambda path: relative(page, path), figure_ids=ids)
 
 
-def render_site(archive: Archive, templates_dir: Path, raw_files: dict[str, bytes]) -> dict[str, bytes]:
+def render_site(archive: Archive, templates_dir: Path, raw_files: dict[str, bytes],
+                site_url: str = DEFAULT_SITE_URL) -> dict[str, bytes]:
     """Every generated file, as relative path → bytes."""
     articles, entities = archive.articles, archive.entities
+    site_url = site_url.rstrip("/") + "/"
     env = environment(templates_dir)
     by_year: dict[str, list[Article]] = {}
     for article in articles:
@@ -165,7 +173,10 @@ def render_site(archive: Archive, templates_dir: Path, raw_files: dict[str, byte
         url = article_url(article)
         html_of = {p.anchor: paragraph_html(article, p, names, url) for p in article.paragraphs}
         page(f"articles/{article.id}/index.md", "article.md.j2", article=article, blocks=body_blocks(article),
-             html_of=html_of)
+             html_of=html_of, cite=article_citation(article, site_url))
+        for old in article.redirect_from:
+            old_url = old.strip("/") + "/"
+            outputs[old_url + "index.md"] = redirect_page(old_url, url, article.title.value or "")
         page(f"articles/{article.id}/source.md", "source.md.j2", article=article)
     page("entities/index.md", "entities.md.j2")
     for entity_type in ENTITY_TYPES:
@@ -173,7 +184,7 @@ def render_site(archive: Archive, templates_dir: Path, raw_files: dict[str, byte
     for entity in entities:
         found = mentions.get(entity.id, ())
         page(f"entities/{entity.type}/{entity.id}/index.md", "entity.md.j2", entity=entity, found=found,
-             roles=attested_roles(found), in_articles=articles_of(found))
+             roles=attested_roles(found), in_articles=articles_of(found), jsonld=entity_jsonld(entity, site_url))
     charts = {}
     for n, metric in enumerate(fig.CHART_METRICS):
         points = fig.chart_points(rows, metric)
@@ -185,12 +196,13 @@ def render_site(archive: Archive, templates_dir: Path, raw_files: dict[str, byte
     for event in events:
         prev, nxt = neighbours(event, events, series_by_id)
         page(f"events/{event.id}/index.md", "event.md.j2", event=event, prev=prev, next=nxt,
-             rows=[r for r in rows if r.article.id in event.covered_by])
+             rows=[r for r in rows if r.article.id in event.covered_by], cite=event_citation(event, site_url))
         for old in event.redirect_from:
             outputs[f"events/{old}/index.md"] = redirect_page(f"events/{old}/", f"events/{event.id}/", event.title)
     page("series/index.md", "series_index.md.j2")
     for s in archive.series:
         page(f"series/{s.id}/index.md", "series.md.j2", s=s, members=series_members(s, events))
+    outputs["feed.xml"] = atom_feed(articles, site_url)
     outputs["events/events.json"] = events_json(events)
     outputs["events/events.ics"] = events_ics(events)
     outputs["figures/figures.csv"] = fig.figures_csv(rows)

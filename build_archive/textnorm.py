@@ -84,3 +84,16 @@ def vi_sort_key(text: str) -> tuple:
         letters.append((_RANK.get(letter, 100 + ord(letter[0]) if letter else 0), letter))
         tones.append(_TONE_ORDER[tone])
     return (tuple(letters), tuple(tones), text)
+
+
+def folded_d_words(texts) -> str:
+    """Words with Đ/đ, folded to ASCII ("dong"), once each in order of appearance.
+
+    Pagefind folds tone marks itself but not Đ, a letter of its own: pages carry
+    these so a reader typing "Dong Hoi" finds "Đồng Hới".
+    """
+    seen: dict[str, None] = {}
+    for text in texts:
+        for word in re.findall(r"\w*[đĐ]\w*", text or ""):
+            seen.setdefault(fold(word), None)
+    return " ".join(seen)

@@ -55,3 +55,37 @@
   }
   form.addEventListener("change", update);
 })();
+
+// Citations: the reader's access date goes in, and each format can be copied.
+(function () {
+  "use strict";
+  var blocks = document.querySelectorAll(".va-cite__text");
+  if (!blocks.length) return;
+  var now = new Date();
+  var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+  var iso = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  var vi = now.getDate() + "/" + (now.getMonth() + 1) + "/" + now.getFullYear();
+  blocks.forEach(function (block) {
+    var format = block.dataset.format;
+    if (format === "apa" || format === "chicago") {
+      block.textContent = block.textContent.split("[ngày truy cập]").join(vi);
+    } else if (format === "bibtex") {
+      block.textContent = block.textContent.replace(/\n}$/, "\n  urldate = {" + iso + "},\n}");
+    } else if (format === "csl") {
+      try {
+        var items = JSON.parse(block.textContent);
+        items.forEach(function (item) { item.accessed = { "date-parts": [[now.getFullYear(), now.getMonth() + 1, now.getDate()]] }; });
+        block.textContent = JSON.stringify(items, null, 2);
+      } catch (e) { /* leave it as built */ }
+    }
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".va-copy");
+    if (!button || !navigator.clipboard) return;
+    var text = document.getElementById(button.dataset.copy).textContent;
+    navigator.clipboard.writeText(text).then(function () {
+      button.textContent = "Đã chép";
+      setTimeout(function () { button.textContent = "Sao chép"; }, 2000);
+    });
+  });
+})();
