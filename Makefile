@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup browser build serve test bench-accuracy
+.PHONY: setup browser build serve test bench-accuracy bench-scale
 
 setup: $(VENV)/.installed
 
@@ -38,3 +38,7 @@ bench-accuracy: .venv-bench/.installed
 	$(PYTHON) -m venv .venv-bench
 	.venv-bench/bin/pip install --disable-pip-version-check -q -r requirements-bench.txt
 	touch $@
+
+# Build cost at N = 250, 1000 and 4000 synthetic articles against bare MkDocs (about 10 minutes).
+bench-scale: setup browser
+	$(BIN)/python bench/scale.py

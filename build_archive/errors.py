@@ -18,6 +18,10 @@ class InputError(Exception):
             where += f" (byte {offset})"
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self):
+        """Pickle with every field, so an error raised in a worker process arrives whole."""
+        return _rebuild, (self.path, self.message, self.line, self.offset)
+
     def relative_to(self, root: Path) -> "InputError":
         """The same error with its path shown from the project folder."""
         try:
@@ -25,3 +29,7 @@ class InputError(Exception):
         except ValueError:
             return self
         return InputError(path, self.message, line=self.line, offset=self.offset)
+
+
+def _rebuild(path: str, message: str, line: int | None, offset: int | None) -> InputError:
+    return InputError(path, message, line=line, offset=offset)

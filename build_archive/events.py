@@ -9,12 +9,14 @@ rename, date, merge and split events, and always wins.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import dates
+from .cache import Cache
 from .errors import InputError
 from .knowledge import Entity
 from .model import Article, PubDate
@@ -22,6 +24,7 @@ from .tag_entities import matching_form
 from .yamldata import Field, check_mapping, line_of, load_file
 
 COUNTRIES = {"viet-nam", "lao"}
+AGREEMENT_NEIGHBOURS = 2  # related through a shared agreement: this many nearest on each side
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1, "unknown": 0}
 _LEAD_RE = re.compile(r"(?:sáng|chiều|tối|trưa|ngày)(?:\s+nay)?\s*(?:ngày\s*)?\(?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
 _ONLINE_RE = re.compile(r"trực tuyến")
@@ -373,8 +376,21 @@ def detect(article: Article, series: tuple[Series, ...], curated: CuratedEvents,
     return sightings
 
 
+def _sightings(article: Article, series: tuple[Series, ...], curated: CuratedEvents,
+               entities: dict[str, Entity], cache: Cache | None) -> list[_Sighting]:
+    """detect(), cached with the article: it depends only on the article, the data and the code."""
+    name = f"sightings-{article.cache_key}-{article.id}" if cache and article.cache_key else ""
+    found = cache.get(name) if name else None
+    if found is None:
+        found = detect(article, series, curated, entities)
+        if name:
+            cache.put(name, found)
+    return copy.deepcopy(found)  # build_events renames ids in place
+
+
 def build_events(articles: list[Article], series: tuple[Series, ...], curated: CuratedEvents,
-                 entities: tuple[Entity, ...]) -> tuple[list[Event], dict[str, list[tuple[str, str]]]]:
+                 entities: tuple[Entity, ...], cache: Cache | None = None
+                 ) -> tuple[list[Event], dict[str, list[tuple[str, str]]]]:
     """All events, and per article its (event id, covers|mentions) list."""
     by_id_entity = {e.id: e for e in entities}
     merged: dict[str, dict] = {}
@@ -383,7 +399,7 @@ def build_events(articles: list[Article], series: tuple[Series, ...], curated: C
     pairs: dict[tuple[str, str], tuple[str, str]] = {}
 
     for article in articles:
-        sightings = detect(article, series, curated, by_id_entity)
+        sightings = _sightings(article, series, curated, by_id_entity, cache)
         covered_ids = {aliases.get(s.id, s.id) for s in sightings if s.covers}
         for s in sightings:
             s.id = aliases.get(s.id, s.id)
@@ -456,14 +472,23 @@ def _relate(events: dict[str, Event], pairs: dict, entities: dict[str, Entity]) 
 
     for (a, b), (here, there) in pairs.items():
         add(a, b, here, there)
+    # Reported events sharing an agreement are related; each to its nearest neighbours in time
+    # under that agreement, so a plan cited by hundreds of meetings does not link them all pairwise.
     background_agreements = {ag for e in events.values() if e.background for ag in e.agreements}
-    reported = [e for e in events.values() if e.covered_by]
-    for i, a in enumerate(reported):
-        for b in reported[i + 1:]:
-            shared = [ag for ag in a.agreements if ag in b.agreements and ag not in background_agreements]
-            if shared:
-                names = "; ".join(entities[ag].name if ag in entities else ag for ag in shared)
-                add(a.id, b.id, f"Cùng liên quan đến {names}: ", f"Cùng liên quan đến {names}: ")
+    by_agreement: dict[str, list[Event]] = {}
+    for event in sorted(events.values(), key=event_sort_key):
+        if event.covered_by:
+            for agreement in event.agreements:
+                if agreement not in background_agreements:
+                    by_agreement.setdefault(agreement, []).append(event)
+    shared: dict[tuple[str, str], list[str]] = {}
+    for agreement, members in sorted(by_agreement.items()):
+        for i, a in enumerate(members):
+            for b in members[i + 1:i + 1 + AGREEMENT_NEIGHBOURS]:
+                shared.setdefault((a.id, b.id), []).append(agreement)
+    for (a, b), agreements in shared.items():
+        names = "; ".join(entities[ag].name if ag in entities else ag for ag in agreements)
+        add(a, b, f"Cùng liên quan đến {names}: ", f"Cùng liên quan đến {names}: ")
     out = []
     for event_id in sorted(events):
         rel = tuple(Relation(other, reason) for other, reason in sorted(relations[event_id].items()))
@@ -471,12 +496,24 @@ def _relate(events: dict[str, Event], pairs: dict, entities: dict[str, Entity]) 
     return out
 
 
-def neighbours(event: Event, events: list[Event], series: dict[str, Series]) -> tuple[dict | None, dict | None]:
+def series_index(events: list[Event]) -> dict[str, list[Event]]:
+    """Each series' events, in order (by ordinal, else by date): built once, read per event page."""
+    index: dict[str, list[Event]] = {}
+    for event in events:
+        if event.series:
+            index.setdefault(event.series, []).append(event)
+    for members in index.values():
+        members.sort(key=lambda e: (e.ordinal or 0, e.date.date or "9999", e.id))
+    return index
+
+
+def neighbours(event: Event, index: dict[str, list[Event]],
+               series: dict[str, Series]) -> tuple[dict | None, dict | None]:
     """Previous and next in the series: an event, or one implied by the numbering but not in the archive."""
     if not event.series or event.series not in series:
         return None, None
     s = series[event.series]
-    same = [e for e in events if e.series == event.series]
+    same = index.get(event.series, [])
     if s.numbered and event.ordinal is not None:
         by_n = {e.ordinal: e for e in same}
         prev = by_n.get(event.ordinal - 1)
@@ -486,7 +523,7 @@ def neighbours(event: Event, events: list[Event], series: dict[str, Series]) -> 
                                                if event.ordinal > 1 else None)
         next_d = {"event": nxt} if nxt else None
         return prev_d, next_d
-    ordered = sorted(same, key=lambda e: (e.date.date or "9999", e.id))
+    ordered = same
     i = ordered.index(event)
     return ({"event": ordered[i - 1]} if i > 0 else None), ({"event": ordered[i + 1]} if i + 1 < len(ordered) else None)
 

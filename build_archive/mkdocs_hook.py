@@ -7,9 +7,12 @@ watches the seeds, the curated data and the templates for live reload.
 
 from __future__ import annotations
 
+import json
 import mimetypes
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,19 +29,27 @@ def _paths(config) -> Paths:
     return Paths(Path(config.config_file_path).resolve().parent)
 
 
+TIMINGS: dict[str, float] = {}  # seconds per stage of this build, for the benchmark (bench/scale.py)
+
+
 def on_pre_build(config, **kwargs) -> None:
+    TIMINGS.clear()
     try:
-        build_docs(_paths(config), site_url=config.site_url)
+        build_docs(_paths(config), site_url=config.site_url, timings=TIMINGS)
     except InputError as exc:
         raise PluginError(f"Lưu trữ Việt–Lào: bad input, nothing was built: {exc}") from None
 
 
 def on_post_build(config, **kwargs) -> None:
     """Index the built site with Pagefind (a chunked index: a first query fetches little)."""
+    start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"],
                             capture_output=True, text=True)
     if result.returncode != 0:
         raise PluginError(f"Pagefind could not index {config.site_dir}: {result.stderr or result.stdout}")
+    TIMINGS["search index"] = time.perf_counter() - start
+    if os.environ.get("BUILD_ARCHIVE_TIMINGS"):
+        Path(os.environ["BUILD_ARCHIVE_TIMINGS"]).write_text(json.dumps(TIMINGS))
 
 
 def on_serve(server, config, builder, **kwargs):

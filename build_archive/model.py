@@ -116,6 +116,7 @@ class Article:
     source_lines: tuple[SourceLine, ...]
     redirect_from: tuple[str, ...] = ()
     note: str | None = None
+    cache_key: str = ""  # hash of everything this article was built from (see cache.py)
 
     @property
     def removed(self) -> tuple[str, ...]:

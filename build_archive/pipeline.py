@@ -6,12 +6,18 @@ the build with the previous docs/ and site/ untouched.
 
 from __future__ import annotations
 
+import dataclasses
+import multiprocessing
 import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from .archive import Archive
+from .cache import Cache, code_version, key
 from .clean import clean
 from .curated import load_cleaning_rules, load_outlets
 from .errors import InputError
@@ -51,35 +57,82 @@ def _quiet(stage: str, done: int, total: int, name: str) -> None:
     """The default progress report: none."""
 
 
+@contextmanager
+def stage(timings: dict[str, float], name: str):
+    """Add the time spent in the block to ``timings[name]``."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
+
+
 def sort_key(article: Article) -> tuple[str, str]:
     """Newest first in lists; undated articles last; ties broken by id, never by file order."""
     return (article.published.date or "0000", article.id)
 
 
-def load_articles(paths: Paths, progress: Progress = _quiet, tagger: Tagger | None = None) -> list[Article]:
-    """Ingest and clean every seed, then tag it; sorted newest first."""
+PARALLEL_MIN = 64  # below this many articles to process, a process pool costs more than it saves
+_WORKER: tuple = ()  # (rules, outlets, tagger) for forked workers; set just before the pool starts
+
+
+def _process(job: tuple[str, str | None, str]) -> Article:
+    """Ingest, clean and tag one seed (in this process or a forked worker)."""
+    path, sidecar, source_dir = job
+    rules, outlets, tagger = _WORKER
+    doc = read_seed(Path(path), Path(sidecar) if sidecar else None)
+    return tagger.tag(clean(doc, rules, outlets, source_dir=source_dir))
+
+
+def load_articles(paths: Paths, progress: Progress = _quiet, tagger: Tagger | None = None,
+                  timings: dict[str, float] | None = None, cache: Cache | None = None) -> list[Article]:
+    """Ingest, clean and tag every seed (cached by content, in parallel); sorted newest first."""
+    global _WORKER
+    timings = timings if timings is not None else {}
+    cache = cache or Cache(None)
     tagger = tagger or Tagger.load(paths.data)
-    rules = load_cleaning_rules(paths.data / "cleaning.yml")
-    outlets = load_outlets(paths.data / "outlets.yml")
-    seeds = list_seeds(paths.seeds)
+    version = code_version(paths.root)
+    _WORKER = (load_cleaning_rules(paths.data / "cleaning.yml"), load_outlets(paths.data / "outlets.yml"), tagger)
+    with stage(timings, "ingest"):
+        seeds = list_seeds(paths.seeds)
+        keys = [key(path.name, path.read_bytes(), sidecar.read_bytes() if sidecar else b"", path.parent.name, version)
+                for path, sidecar in seeds]  # the name too: two files with the same bytes are two articles
+        found = [cache.get("article-" + k) for k in keys]
+    todo = [(str(path), str(sidecar) if sidecar else None, path.parent.name)
+            for (path, sidecar), article in zip(seeds, found) if article is None]
+    with stage(timings, "clean+tag"):
+        if len(todo) >= PARALLEL_MIN and (os.cpu_count() or 1) > 1:
+            with ProcessPoolExecutor(os.cpu_count(), mp_context=multiprocessing.get_context("fork")) as pool:
+                fresh = list(pool.map(_process, todo, chunksize=16))
+        else:
+            fresh = []
+            for n, job in enumerate(todo, 1):
+                progress("clean", n, len(todo), Path(job[0]).name)
+                fresh.append(_process(job))
+    progress("clean", len(seeds), len(seeds), f"{len(todo)} processed, {len(seeds) - len(todo)} from cache")
+    fresh_iter = iter(fresh)
     articles = []
-    for n, (path, sidecar) in enumerate(seeds, 1):
-        progress("clean", n, len(seeds), path.name)
-        doc = read_seed(path, sidecar)
-        articles.append(clean(doc, rules, outlets, source_dir=path.parent.name))
+    for k, article in zip(keys, found):
+        if article is None:
+            article = next(fresh_iter)
+            cache.put("article-" + k, article)
+        articles.append(dataclasses.replace(article, cache_key=k))
     articles = assign_ids(articles)
-    articles = [tagger.tag(article) for article in articles]
     return sorted(articles, key=sort_key, reverse=True)
 
 
-def load_archive(paths: Paths, progress: Progress = _quiet) -> Archive:
+def load_archive(paths: Paths, progress: Progress = _quiet, timings: dict[str, float] | None = None,
+                 cache: Cache | None = None) -> Archive:
     """Every stage up to rendering: articles tagged, events detected and linked."""
-    tagger = Tagger.load(paths.data)
-    series = load_series(paths.data / "series.yml")
-    curated = load_curated_events(paths.data / "events.yml")
-    articles = load_articles(paths, progress, tagger)
+    timings = timings if timings is not None else {}
+    with stage(timings, "ingest"):
+        tagger = Tagger.load(paths.data)
+        series = load_series(paths.data / "series.yml")
+        curated = load_curated_events(paths.data / "events.yml")
+    articles = load_articles(paths, progress, tagger, timings, cache)
     progress("link", 0, 1, "")
-    events, article_events = build_events(articles, series, curated, tagger.entities)
+    with stage(timings, "link"):
+        events, article_events = build_events(articles, series, curated, tagger.entities, cache)
     progress("link", 1, 1, "")
     return Archive(articles, tagger.entities, events, series, article_events)
 
@@ -89,16 +142,25 @@ def raw_copies(articles: list[Article], paths: Paths) -> dict[str, bytes]:
     return {a.raw_name: (paths.root / a.source_file).read_bytes() for a in articles}
 
 
-def build_docs(paths: Paths, progress: Progress = _quiet, site_url: str | None = None) -> dict[str, int]:
-    """Run every stage and write docs/; raises InputError before writing anything on bad input."""
+def build_docs(paths: Paths, progress: Progress = _quiet, site_url: str | None = None,
+               timings: dict[str, float] | None = None, use_cache: bool = True) -> dict[str, int]:
+    """Run every stage and write docs/; raises InputError before writing anything on bad input.
+
+    ``timings`` (if given) receives the seconds spent in each stage.
+    """
+    timings = timings if timings is not None else {}
+    cache = Cache(paths.root / ".cache" / "build_archive" if use_cache else None)
     try:
-        archive = load_archive(paths, progress)
+        archive = load_archive(paths, progress, timings, cache)
     except InputError as exc:
         raise exc.relative_to(paths.root) from None
     articles = archive.articles
     progress("render", 0, 1, "")
-    outputs = render_site(archive, paths.templates, raw_copies(articles, paths),
-                          site_url or os.environ.get("SITE_URL") or DEFAULT_SITE_URL)
+    with stage(timings, "render"):
+        outputs = render_site(archive, paths.templates, raw_copies(articles, paths),
+                              site_url or os.environ.get("SITE_URL") or DEFAULT_SITE_URL, cache)
     progress("render", 1, 1, "")
-    written, deleted = write_outputs(paths.docs, outputs)
-    return {"articles": len(articles), "files": len(outputs), "written": written, "deleted": deleted}
+    with stage(timings, "write"):
+        written, deleted = write_outputs(paths.docs, outputs)
+    return {"articles": len(articles), "files": len(outputs), "written": written, "deleted": deleted,
+            "cache_hits": cache.hits, "cache_misses": cache.misses}

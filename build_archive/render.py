@@ -8,9 +8,9 @@ which keeps ``mkdocs serve`` from rebuilding in a loop.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
-import posixpath
 from pathlib import Path
 
 import jinja2
@@ -18,8 +18,9 @@ from markupsafe import Markup
 
 from . import figures as fig
 from .archive import Archive
+from .cache import Cache, key
 from .citation import article_citation, entity_jsonld, event_citation
-from .events import event_sort_key, neighbours
+from .events import event_sort_key, neighbours, series_index
 from .feed import atom_feed
 from .export import archive_json, events_ics, events_json
 from .series_view import series_members
@@ -32,6 +33,7 @@ from .textnorm import folded_d_words, vi_sort_key
 # What the pipeline owns inside docs/: everything else there is hand-written.
 GENERATED_FILES = ("index.md", "review.md", "feed.xml")
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+KWIC_LIMIT = 300  # mentions shown on an entity page; all of them are in data/archive.json
 GENERATED_DIRS = ("articles", "raw", "data", "entities", "figures", "events", "series")
 
 PRECISION_WORDS = {"day": "chính xác đến ngày", "month": "chỉ biết tháng", "year": "chỉ biết năm",
@@ -65,10 +67,16 @@ def safe_url(url: str | None) -> str | None:
     return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
+@functools.lru_cache(maxsize=None)
 def relative(from_page: str, to_path: str) -> str:
     """Link from a page URL (``articles/x/``) to a site path, relative so sub-path hosting works."""
-    target = posixpath.relpath(to_path or ".", from_page or ".")
-    return target + ("/" if to_path.endswith("/") and not target.endswith("/") else "")
+    here = [p for p in from_page.split("/") if p]
+    there = to_path.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    target = "/".join([".."] * (len(here) - common) + there[common:])
+    return target or "./"
 
 
 def environment(templates_dir: Path) -> jinja2.Environment:
@@ -86,7 +94,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
                        SOURCE_WORDS=SOURCE_WORDS, ROLE_LABELS=ROLE_LABELS, TYPE_LABELS=TYPE_LABELS,
                        METRIC_LABELS=METRIC_LABELS, ENTITY_TYPES=ENTITY_TYPES, article_url=article_url,
                        entity_url=entity_url, figure_tip=figure_tip, figure_value_words=figure_value_words,
-                       folded_d_words=folded_d_words)
+                       folded_d_words=folded_d_words, KWIC_LIMIT=KWIC_LIMIT)
     return env
 
 
@@ -132,7 +140,7 @@ def paragraph_html(article: Article, paragraph: Paragraph, names: dict[str, str]
 
 
 def render_site(archive: Archive, templates_dir: Path, raw_files: dict[str, bytes],
-                site_url: str = DEFAULT_SITE_URL) -> dict[str, bytes]:
+                site_url: str = DEFAULT_SITE_URL, cache: Cache | None = None) -> dict[str, bytes]:
     """Every generated file, as relative path → bytes."""
     articles, entities = archive.articles, archive.entities
     site_url = site_url.rstrip("/") + "/"
@@ -169,15 +177,25 @@ def render_site(archive: Archive, templates_dir: Path, raw_files: dict[str, byte
     page("index.md", "home.md.j2")
     page("articles/index.md", "articles.md.j2")
     page("review.md", "review.md.j2")
+    cache = cache or Cache(None)
     for article in articles:
         url = article_url(article)
-        html_of = {p.anchor: paragraph_html(article, p, names, url) for p in article.paragraphs}
-        page(f"articles/{article.id}/index.md", "article.md.j2", article=article, blocks=body_blocks(article),
-             html_of=html_of, cite=article_citation(article, site_url))
+        linked = [(e, r, events_by_id[e].title) for e, r in archive.article_events.get(article.id, [])]
+        page_key = "page-" + key(article.cache_key, article.id, repr(linked), site_url) if article.cache_key else ""
+        cached = cache.get(page_key) if page_key else None
+        if cached:
+            outputs.update(cached)
+        else:
+            html_of = {p.anchor: paragraph_html(article, p, names, url) for p in article.paragraphs}
+            page(f"articles/{article.id}/index.md", "article.md.j2", article=article, blocks=body_blocks(article),
+                 html_of=html_of, cite=article_citation(article, site_url))
+            page(f"articles/{article.id}/source.md", "source.md.j2", article=article)
+            if page_key:
+                cache.put(page_key, {p: outputs[p] for p in (f"articles/{article.id}/index.md",
+                                                              f"articles/{article.id}/source.md")})
         for old in article.redirect_from:
             old_url = old.strip("/") + "/"
             outputs[old_url + "index.md"] = redirect_page(old_url, url, article.title.value or "")
-        page(f"articles/{article.id}/source.md", "source.md.j2", article=article)
     page("entities/index.md", "entities.md.j2")
     for entity_type in ENTITY_TYPES:
         page(f"entities/{entity_type}/index.md", "entity_type.md.j2", entity_type=entity_type)
@@ -193,10 +211,15 @@ def render_site(archive: Archive, templates_dir: Path, raw_files: dict[str, byte
         charts[metric] = (Markup(fig.chart_svg(points, title, f"chart{n}")), points, title)
     page("figures/index.md", "figures.md.j2", groups=fig.grouped(rows), charts=charts, rows=rows)
     page("events/index.md", "chronology.md.j2")
+    rows_by_article: dict[str, list] = {}
+    for row in rows:
+        rows_by_article.setdefault(row.article.id, []).append(row)
+    index = series_index(events)
     for event in events:
-        prev, nxt = neighbours(event, events, series_by_id)
+        prev, nxt = neighbours(event, index, series_by_id)
         page(f"events/{event.id}/index.md", "event.md.j2", event=event, prev=prev, next=nxt,
-             rows=[r for r in rows if r.article.id in event.covered_by], cite=event_citation(event, site_url))
+             rows=[r for a in event.covered_by for r in rows_by_article.get(a, ())],
+             cite=event_citation(event, site_url))
         for old in event.redirect_from:
             outputs[f"events/{old}/index.md"] = redirect_page(f"events/{old}/", f"events/{event.id}/", event.title)
     page("series/index.md", "series_index.md.j2")

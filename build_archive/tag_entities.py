@@ -39,6 +39,9 @@ def matching_form(text: str) -> str:
     canon = canonical_tones(text)
     if len(canon) != len(text):
         canon = text
+    lowered = canon.lower()
+    if len(lowered) == len(canon):  # the common case: no character lowers to two
+        return lowered
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in canon)
 
 

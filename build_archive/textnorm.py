@@ -23,6 +23,8 @@ _OLD_TONE_RE = re.compile(
     r"(?<![qQ\w])(?P<head>[^\W\d_]*?)(?P<v1>[oOuU])(?P<v2>[aAeEyY])(?P<tone>[" + _TONES + r"])(?![^\W\d_])"
 )
 _OLD_TONE_QU_RE = re.compile(r"(?i)q$")
+# A vowel that may carry an old-style tone (a, e, y with a tone, after o or u), in NFC.
+_MAYBE_OLD_TONE_RE = re.compile("[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ]")
 
 
 def nfc(text: str) -> str:
@@ -43,6 +45,9 @@ def _move_tone(match: re.Match[str]) -> str:
 
 def canonical_tones(text: str) -> str:
     """The text in NFC with every oa/oe/uy tone on the first vowel (hòa, Ủy)."""
+    text = nfc(text)
+    if not _MAYBE_OLD_TONE_RE.search(text):  # most text: nothing to move, skip the decomposition
+        return text
     decomposed = unicodedata.normalize("NFD", nfc(text))
     return unicodedata.normalize("NFC", _OLD_TONE_RE.sub(_move_tone, decomposed))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from build_archive.events import neighbours
+from build_archive.events import neighbours, series_index
 from build_archive.pipeline import Paths, load_archive
 from conftest import ROOT, build_ok, make_project
 
@@ -78,16 +78,16 @@ def test_relations_and_series_neighbours_are_symmetric(seeds):
     for event in archive.events:
         for relation in event.relations:
             assert event.id in {r.other for r in events[relation.other].relations}, (event.id, relation.other)
-        prev, nxt = neighbours(event, archive.events, series)
+        prev, nxt = neighbours(event, series_index(archive.events), series)
         if prev and prev.get("event"):
-            assert neighbours(prev["event"], archive.events, series)[1]["event"].id == event.id
+            assert neighbours(prev["event"], series_index(archive.events), series)[1]["event"].id == event.id
         if nxt and nxt.get("event"):
-            assert neighbours(nxt["event"], archive.events, series)[0]["event"].id == event.id
+            assert neighbours(nxt["event"], series_index(archive.events), series)[0]["event"].id == event.id
 
 
 def test_the_45th_session_implies_a_44th(seeds):
     archive, events = seeds
-    prev, nxt = neighbours(events["ky-hop-uy-ban-lien-chinh-phu-45"], archive.events, {s.id: s for s in archive.series})
+    prev, nxt = neighbours(events["ky-hop-uy-ban-lien-chinh-phu-45"], series_index(archive.events), {s.id: s for s in archive.series})
     assert prev == {"implied": "Kỳ họp lần thứ 44 Ủy ban liên Chính phủ Việt Nam – Lào"}
     assert nxt is None
 
@@ -107,8 +107,8 @@ def test_a_new_numbered_session_lands_in_its_series_linked_both_ways(grown):
     new = events["ky-hop-uy-ban-lien-chinh-phu-46"]
     assert (new.date.date, new.place_name, chairs(new)) == ("2024-01-09", "Hà Nội",
                                                             ["Phạm Minh Chính", "Sonexay Siphandone"])
-    assert neighbours(new, archive.events, series)[0]["event"].id == "ky-hop-uy-ban-lien-chinh-phu-45"
-    assert neighbours(events["ky-hop-uy-ban-lien-chinh-phu-45"], archive.events, series)[1]["event"].id == new.id
+    assert neighbours(new, series_index(archive.events), series)[0]["event"].id == "ky-hop-uy-ban-lien-chinh-phu-45"
+    assert neighbours(events["ky-hop-uy-ban-lien-chinh-phu-45"], series_index(archive.events), series)[1]["event"].id == new.id
 
 
 def test_a_new_consultation_merges_with_the_one_announced_and_links_both_ways(grown):
@@ -119,8 +119,8 @@ def test_a_new_consultation_merges_with_the_one_announced_and_links_both_ways(gr
     assert (seventh.date.date, seventh.date.precision, seventh.place_name) == ("2022-11-15", "day", "Luang Prabang")
     assert seventh.covered_by == ("2022-11-15-tham-khao-chinh-tri-viet-nam-lao-lan-thu-7-tai-luang-prabang",)
     assert [m.article_id[:10] for m in seventh.mentioned_in] == ["2021-08-31"]
-    assert neighbours(seventh, archive.events, series)[0]["event"].id == "tham-khao-chinh-tri-6"
-    assert neighbours(events["tham-khao-chinh-tri-6"], archive.events, series)[1]["event"].id == seventh.id
+    assert neighbours(seventh, series_index(archive.events), series)[0]["event"].id == "tham-khao-chinh-tri-6"
+    assert neighbours(events["tham-khao-chinh-tri-6"], series_index(archive.events), series)[1]["event"].id == seventh.id
 
 
 def test_the_grown_site_builds_with_event_and_series_pages(grown):

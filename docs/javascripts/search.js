@@ -78,7 +78,7 @@
     if (!query) { status.textContent = ""; list.textContent = ""; return; }
     status.textContent = "Đang tìm…";
     load().then(function (pf) { return pf.search(query); }).then(function (search) {
-      return Promise.all(search.results.slice(0, 12).map(function (result) {
+      return Promise.all(search.results.slice(0, 8).map(function (result) {
         return result.data().then(function (data) { return { score: result.score, data: data }; });
       }));
     }).then(function (results) {
