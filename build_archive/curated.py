@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .textnorm import canonical_tones
-from .yamldata import Field, check_mapping, line_of, load_file
+from .yamldata import Field, check_mapping, line_of, load_file, load_records
 
 
 def match_key(text: str) -> str:
@@ -84,16 +84,8 @@ _OUTLET_SCHEMA = {
 
 
 def load_outlets(path: Path) -> tuple[Outlet, ...]:
-    data, node = load_file(path)
-    data = check_mapping(path, data, node, {"outlets": Field((list,), required=True)}, "outlets file")
-    items = dict((k.value, v) for k, v in node.value)["outlets"].value
-    outlets, seen = [], {}
-    for item, item_node in zip(data["outlets"], items):
-        entry = check_mapping(path, item, item_node, _OUTLET_SCHEMA, "an outlet")
-        if entry["id"] in seen:
-            raise InputError(path, f"outlet id '{entry['id']}' used twice (first on line {seen[entry['id']]})",
-                             line=line_of(item_node))
-        seen[entry["id"]] = line_of(item_node)
+    outlets = []
+    for entry, _node in load_records(path, "outlets", _OUTLET_SCHEMA, "an outlet"):
         outlets.append(Outlet(
             id=entry["id"], name=entry["name"], short=entry.get("short", entry["name"]),
             datelines=tuple(entry.get("datelines", [])), domains=tuple(entry.get("domains", [])),

@@ -9,7 +9,6 @@ rename, date, merge and split events, and always wins.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import re
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from .errors import InputError
 from .knowledge import Entity
 from .model import Article, PubDate
 from .tag_entities import matching_form
-from .yamldata import Field, check_mapping, line_of, load_file
+from .yamldata import Field, line_of, load_records
 
 COUNTRIES = {"viet-nam", "lao"}
 AGREEMENT_NEIGHBOURS = 2  # related through a shared agreement: this many nearest on each side
@@ -116,15 +115,8 @@ def _compile(path: Path, patterns: list[str], line: int | None) -> tuple[re.Patt
 
 
 def load_series(path: Path) -> tuple[Series, ...]:
-    data, node = load_file(path)
-    data = check_mapping(path, data, node, {"series": Field((list,), required=True)}, "series file")
-    nodes = dict((k.value, v) for k, v in node.value)["series"].value
-    series, seen = [], set()
-    for item, item_node in zip(data["series"], nodes):
-        entry = check_mapping(path, item, item_node, _SERIES_SCHEMA, "a series")
-        if entry["id"] in seen:
-            raise InputError(path, f"series id '{entry['id']}' used twice", line=line_of(item_node))
-        seen.add(entry["id"])
+    series = []
+    for entry, item_node in load_records(path, "series", _SERIES_SCHEMA, "a series"):
         series.append(Series(entry["id"], entry["name"], entry.get("en"), entry["kind"], entry.get("numbered", False),
                              entry.get("title"), _compile(path, entry.get("patterns", []), line_of(item_node)),
                              _compile(path, entry.get("next_patterns", []), line_of(item_node))))
@@ -132,15 +124,8 @@ def load_series(path: Path) -> tuple[Series, ...]:
 
 
 def load_curated_events(path: Path) -> CuratedEvents:
-    data, node = load_file(path)
-    data = check_mapping(path, data, node, {"events": Field((list,), required=True)}, "events file")
-    nodes = dict((k.value, v) for k, v in node.value)["events"].value
-    entries, seen = [], set()
-    for item, item_node in zip(data["events"], nodes):
-        entry = check_mapping(path, item, item_node, _EVENT_SCHEMA, "an event")
-        if entry["id"] in seen:
-            raise InputError(path, f"event id '{entry['id']}' used twice", line=line_of(item_node))
-        seen.add(entry["id"])
+    entries = []
+    for entry, item_node in load_records(path, "events", _EVENT_SCHEMA, "an event"):
         if "date" in entry:
             entry["date"] = str(entry["date"])
             if not _DATE_RE.match(entry["date"]):
@@ -385,7 +370,7 @@ def _sightings(article: Article, series: tuple[Series, ...], curated: CuratedEve
         found = detect(article, series, curated, entities)
         if name:
             cache.put(name, found)
-    return copy.deepcopy(found)  # build_events renames ids in place
+    return found  # a fresh object either way: detected now, or unpickled
 
 
 def build_events(articles: list[Article], series: tuple[Series, ...], curated: CuratedEvents,

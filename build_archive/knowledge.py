@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .curated import match_key
 from .errors import InputError
-from .yamldata import Field, check_mapping, line_of, load_file
+from .yamldata import Field, check_mapping, line_of, load_file, load_records
 
 ENTITY_TYPES = ("person", "organization", "place", "agreement", "event")
 TYPE_LABELS = {"person": "Người", "organization": "Tổ chức", "place": "Địa danh", "agreement": "Văn kiện",
@@ -78,20 +78,13 @@ def _items(node, key):
 
 
 def load_entities(path: Path) -> tuple[Entity, ...]:
-    data, node = load_file(path)
-    data = check_mapping(path, data, node, {"entities": Field((list,), required=True)}, "knowledge base")
-    entities, seen = [], {}
-    for item, item_node in zip(data["entities"], _items(node, "entities")):
-        entry = check_mapping(path, item, item_node, _ENTITY_SCHEMA, "an entity")
+    entities = []
+    for entry, item_node in load_records(path, "entities", _ENTITY_SCHEMA, "an entity"):
         line = line_of(item_node)
         if not _ID_RE.match(entry["id"]):
             raise InputError(path, f"entity id '{entry['id']}' must be lower-case ASCII words joined by '-'", line=line)
-        if entry["id"] in seen:
-            raise InputError(path, f"entity id '{entry['id']}' used twice (first on line {seen[entry['id']]})",
-                             line=line)
         if entry["type"] not in ENTITY_TYPES:
             raise InputError(path, f"entity type '{entry['type']}' is not one of {', '.join(ENTITY_TYPES)}", line=line)
-        seen[entry["id"]] = line
         roles = []
         role_nodes = _items(item_node, "roles") if "roles" in entry else []
         for role, role_node in zip(entry.get("roles", []), role_nodes):

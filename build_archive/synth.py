@@ -103,9 +103,8 @@ def article(n: int, rng: random.Random, used: set[str]) -> str:
     vn, la = rng.choice(VN_PEOPLE), rng.choice(LA_PEOPLE)
     title_words, lead = _event(rng, n, place, vn, la, year)
     title = f"{title_words}: {rng.choice(TOPICS)} và {rng.choice(TOPICS)}"
-    key = f"{year}-{month}-{day}-{slugify(title, 70)}"
-    if key in used:
-        title += f" (kỳ {n})"
+    if f"{year}-{month}-{day}-{slugify(title, 70)}" in used:  # the slug keeps the title's start: mark it there
+        title = f"Bài {n}: {title}"
     used.add(f"{year}-{month}-{day}-{slugify(title, 70)}")
     dateline, byline, url = rng.choice(OUTLETS)
     lines: list[str] = []

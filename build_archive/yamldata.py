@@ -105,3 +105,23 @@ def load_file(path: Path) -> tuple[Any, yaml.Node | None]:
     except UnicodeDecodeError as exc:
         raise InputError(path, "not valid UTF-8", offset=exc.start) from None
     return parse(path, text)
+
+
+def load_records(path: Path, top_key: str, schema: dict[str, Field], what: str) -> list[tuple[dict, yaml.Node]]:
+    """A file holding ``top_key:`` a list of mappings, each checked against ``schema``, ids unique.
+
+    Returns each record with its node, so callers can name the line of a later complaint.
+    """
+    data, node = load_file(path)
+    data = check_mapping(path, data, node, {top_key: Field((list,), required=True)}, f"{top_key} file")
+    nodes = dict((k.value, v) for k, v in node.value)[top_key].value
+    records, seen = [], {}
+    for item, item_node in zip(data[top_key], nodes):
+        entry = check_mapping(path, item, item_node, schema, what)
+        if "id" in entry:
+            if entry["id"] in seen:
+                raise InputError(path, f"id '{entry['id']}' used twice (first on line {seen[entry['id']]})",
+                                 line=line_of(item_node))
+            seen[entry["id"]] = line_of(item_node)
+        records.append((entry, item_node))
+    return records
