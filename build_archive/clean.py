@@ -34,7 +34,6 @@ class _State:
     """What the line walk has seen so far."""
 
     title: str | None = None
-    title_line: int | None = None
     in_body: bool = False
     in_tail: bool = False
     author: str | None = None
@@ -136,7 +135,7 @@ def classify(doc: RawDoc, rules: CleaningRules, outlets: tuple[Outlet, ...]) -> 
             state.timestamp_lines.append(line)
             roles[i] = one("meta")
         elif state.title is None and not state.in_body and _title_like(line):
-            state.title, state.title_line = line, i + 1
+            state.title = line
             roles[i] = one("title")
         elif state.title is not None and match_key(line) == match_key(state.title):
             roles[i] = one("image-alt")

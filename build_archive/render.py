@@ -25,7 +25,7 @@ from .feed import atom_feed
 from .export import archive_json, events_ics, events_json
 from .series_view import series_members
 from .inline import METRIC_LABELS, entity_url, figure_id, figure_tip, figure_value_words, render_paragraph
-from .knowledge import ENTITY_TYPES, TYPE_LABELS, Entity
+from .knowledge import ENTITY_TYPES, TYPE_LABELS
 from .mentions import articles_of, attested_roles, by_entity, provisional_entities
 from .model import ROLE_LABELS, Article, Paragraph, PubDate
 from .textnorm import folded_d_words, vi_sort_key
