@@ -28,7 +28,7 @@ from .inline import METRIC_LABELS, entity_url, figure_id, figure_tip, figure_val
 from .knowledge import ENTITY_TYPES, TYPE_LABELS
 from .mentions import articles_of, attested_roles, by_entity, provisional_entities
 from .model import ROLE_LABELS, Article, Paragraph, PubDate
-from .textnorm import folded_d_words, vi_sort_key
+from .textnorm import folded_d_words, folded_pairs, vi_sort_key
 
 # What the pipeline owns inside docs/: everything else there is hand-written.
 GENERATED_FILES = ("index.md", "review.md", "feed.xml")
@@ -94,7 +94,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
                        SOURCE_WORDS=SOURCE_WORDS, ROLE_LABELS=ROLE_LABELS, TYPE_LABELS=TYPE_LABELS,
                        METRIC_LABELS=METRIC_LABELS, ENTITY_TYPES=ENTITY_TYPES, article_url=article_url,
                        entity_url=entity_url, figure_tip=figure_tip, figure_value_words=figure_value_words,
-                       folded_d_words=folded_d_words, KWIC_LIMIT=KWIC_LIMIT)
+                       folded_d_words=folded_d_words, folded_pairs=folded_pairs, KWIC_LIMIT=KWIC_LIMIT)
     return env
 
 

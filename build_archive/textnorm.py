@@ -102,3 +102,18 @@ def folded_d_words(texts) -> str:
         for word in re.findall(r"\w*[đĐ]\w*", text or ""):
             seen.setdefault(fold(word), None)
     return " ".join(seen)
+
+
+def folded_pairs(texts) -> str:
+    """Adjacent syllable pairs, folded and joined ("Đồng Hới" → "donghoi"), once each.
+
+    Vietnamese words are mostly two syllables, and single syllables ("hội", "đồng") occur on
+    nearly every page, so their index entries grow with the archive. Searching a multi-word
+    query by its pairs reads small entries instead, and matches only pages with the words adjacent.
+    """
+    seen: dict[str, None] = {}
+    for text in texts:
+        words = re.findall(r"[a-z0-9]+", fold(text or ""))
+        for first, second in zip(words, words[1:]):
+            seen.setdefault(first + second, None)
+    return " ".join(seen)

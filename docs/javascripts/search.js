@@ -77,7 +77,19 @@
     query = query.trim();
     if (!query) { status.textContent = ""; list.textContent = ""; return; }
     status.textContent = "Đang tìm…";
-    load().then(function (pf) { return pf.search(query); }).then(function (search) {
+    // A multi-word query is searched by its folded syllable pairs ("donghoi"): pages carry them,
+    // and a pair is rare where a syllable is common, so the index part fetched stays small.
+    // The first and last pair are enough to find the candidates; the phrase check below ranks.
+    var folded = fold(query).split(" ");
+    var pairs = [];
+    for (var i = 0; i + 1 < folded.length; i++) pairs.push(folded[i] + folded[i + 1]);
+    var pairQuery = pairs.length > 2 ? pairs[0] + " " + pairs[pairs.length - 1] : pairs.join(" ");
+    load().then(function (pf) {
+      if (!pairQuery) return pf.search(query);
+      return pf.search(pairQuery).then(function (search) {
+        return search.results.length ? search : pf.search(query);
+      });
+    }).then(function (search) {
       return Promise.all(search.results.slice(0, 8).map(function (result) {
         return result.data().then(function (data) { return { score: result.score, data: data }; });
       }));
