@@ -52,11 +52,26 @@ def canonical_tones(text: str) -> str:
     return unicodedata.normalize("NFC", _OLD_TONE_RE.sub(_move_tone, decomposed))
 
 
+def _slow_fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped)
+
+
+class _FoldTable(dict):
+    """Code point → its folded text, filled on first use: folding becomes one C-level translate."""
+
+    def __missing__(self, code_point: int) -> str:
+        value = self[code_point] = _slow_fold(chr(code_point))
+        return value
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII-ish form: marks removed, Đ/đ → d. For matching only."""
-    decomposed = unicodedata.normalize("NFD", nfc(text).replace("Đ", "D").replace("đ", "d"))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped).lower()
+    return nfc(text).translate(_FOLD_TABLE).lower()
 
 
 def slugify(text: str, max_length: int = 60) -> str:

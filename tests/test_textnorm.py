@@ -3,6 +3,8 @@
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from build_archive.textnorm import canonical_tones, fold, nfc, slugify
 
@@ -38,3 +40,10 @@ def test_slug_is_ascii_cut_on_a_word_boundary():
     slug = slugify("Đồng Hới – Phạm Minh Chính: hội nghị giữa kỳ", 20)
     assert slug == "dong-hoi-pham-minh"
     assert slug.isascii()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text())
+def test_fast_fold_equals_the_decomposition_it_caches(text):
+    from build_archive.textnorm import _slow_fold
+    assert fold(text) == _slow_fold(nfc(text)).lower()
