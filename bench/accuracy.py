@@ -25,8 +25,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from build_archive.pipeline import Paths, load_articles  # noqa: E402
-from build_archive.model import Article  # noqa: E402
+from build_archive.model.article import Article  # noqa: E402
+from build_archive.pipeline.run import Paths, load_articles  # noqa: E402
 
 TYPES = ("person", "organization", "place", "agreement", "event")
 UNDERTHESEA_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
@@ -146,12 +146,12 @@ def score_figures(gold: list, articles_figs: list) -> dict:
 def load_set(name: str) -> tuple[list[Article], dict]:
     gold = yaml.safe_load((ROOT / "bench" / "gold" / f"{name}.yml").read_text())
     if name == "seeds":
-        articles = load_articles(Paths(ROOT))
+        articles = load_articles(Paths.at(ROOT))
     else:
         tmp = Path(tempfile.mkdtemp(prefix="heldout-"))
         shutil.copytree(ROOT / "data", tmp / "data")
         shutil.copytree(ROOT / "bench" / "heldout", tmp / "seeds")
-        articles = load_articles(Paths(tmp))
+        articles = load_articles(Paths.at(tmp))
         shutil.rmtree(tmp)
     return [a for a in articles if a.source_file.split("/")[-1] in gold], gold
 

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from build_archive.render import GENERATED_DIRS, GENERATED_FILES  # noqa: E402
+from build_archive.pages.site import GENERATED_DIRS, GENERATED_FILES  # noqa: E402
 from build_archive.synth import generate  # noqa: E402
 
 STAGES = ("ingest", "clean+tag", "link", "render", "write", "search index")

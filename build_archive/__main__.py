@@ -1,7 +1,9 @@
-"""Command line: ``python -m build_archive`` runs the pipeline into docs/.
+"""Command line: ``python -m build_archive`` runs the pipeline and reports, writing nothing.
 
-``python -m build_archive review`` lists what an editor should look at.
-``mkdocs build`` runs the same pipeline through the hook and then the site.
+It is the quick check an editor runs after dropping seeds in: every input is read and
+validated, every page generated in memory. ``python -m build_archive review`` lists what
+an editor should look at. ``mkdocs build`` runs the same pipeline through the plugin and
+writes the site.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ import sys
 import time
 from pathlib import Path
 
-from .errors import InputError
-from .mentions import by_entity, provisional_entities
-from .pipeline import Paths, build_docs, load_articles
+from build_archive.common.errors import InputError
+from build_archive.link.mentions import by_entity, provisional_entities
+from build_archive.pipeline.run import Paths, build_site, load_articles
 
 
 class ProgressDisplay:
@@ -47,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", nargs="?", default="build", choices=["build", "review"])
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: here)")
     args = parser.parse_args(argv)
-    paths = Paths(args.root.resolve())
+    paths = Paths.at(args.root)
     display = ProgressDisplay()
     try:
         if args.command == "review":
@@ -62,15 +64,16 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{item.name}\t{item.type}\t{len(item.mentions)}\t"
                       f"{first.article.source_file} #{first.paragraph.anchor}")
             return 0
-        summary = build_docs(paths, display)
+        outputs = build_site(paths, display)
     except InputError as exc:
         display.finish()
         print(f"error: {exc.relative_to(paths.root)}", file=sys.stderr)
-        print("Nothing was written; docs/ and site/ are as they were.", file=sys.stderr)
+        print("Nothing was written; site/ is as it was.", file=sys.stderr)
         return 2
     display.finish()
-    print(f"{summary['articles']} articles, {summary['files']} files generated "
-          f"({summary['written']} written, {summary['deleted']} deleted) in {time.monotonic() - display.start:.2f} s")
+    pages = sum(1 for path in outputs if path.endswith(".md"))
+    print(f"{len(outputs)} files generated ({pages} pages) in {time.monotonic() - display.start:.2f} s; "
+          "nothing written (`mkdocs build` writes the site)")
     return 0
 
 

@@ -13,7 +13,7 @@ import argparse
 import random
 from pathlib import Path
 
-from .textnorm import slugify
+from build_archive.common.textnorm import slugify
 
 VN_PEOPLE = ["Phạm Minh Chính", "Nguyễn Quốc Dũng", "Nguyễn Chí Dũng", "Nguyễn Bá Hùng", "Nguyễn Minh Hằng",
              "Nguyễn Xuân Phúc", "Trần Văn Thành", "Lê Thị Hoa", "Đỗ Minh Tuấn", "Vũ Quang Hải", "Hoàng Anh Dũng"]

@@ -16,7 +16,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from build_archive.render import GENERATED_DIRS, GENERATED_FILES  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -36,9 +35,7 @@ def make_project(dest: Path, seeds: dict[str, bytes] | None = None, keep_seeds: 
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     for folder in ("build_archive", "templates", "data"):
         shutil.copytree(ROOT / folder, dest / folder, ignore=_ignore)
-    generated = set(GENERATED_FILES) | set(GENERATED_DIRS)
-    shutil.copytree(ROOT / "docs", dest / "docs", ignore=lambda d, names: _ignore(d, names) | (
-        {n for n in names if n in generated} if Path(d) == ROOT / "docs" else set()))
+    shutil.copytree(ROOT / "docs", dest / "docs", ignore=_ignore)
     if keep_seeds:
         shutil.copytree(ROOT / "seeds", dest / "seeds")
     else:

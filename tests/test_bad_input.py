@@ -6,7 +6,6 @@ import hashlib
 from pathlib import Path
 
 import pytest
-
 from conftest import build_ok, make_project, run_cli, run_mkdocs
 
 GOOD = "Bài thử nghiệm về hợp tác Việt Nam - Lào\n\n(VOV) - Sáng 5/3/2024, hai bên họp tại Hà Nội.\n".encode()

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import build_ok, make_project, serve
 
 NEW_ARTICLE = ("Tin mới về hợp tác Việt Nam - Lào\n\n(VOV) - Ngày 3/4/2024, tại Hà Nội, hai bên họp bàn về "

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from build_archive.pipeline import Paths, load_articles
-from build_archive.textnorm import nfc
+from build_archive.common.textnorm import nfc
+from build_archive.pipeline.run import Paths, load_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -89,7 +89,7 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def articles():
-    return {a.source_file.split("/")[-1]: a for a in load_articles(Paths(ROOT))}
+    return {a.source_file.split("/")[-1]: a for a in load_articles(Paths.at(ROOT))}
 
 
 def raw_lines(name: str) -> list[str]:

@@ -6,15 +6,15 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-
-from build_archive.events import neighbours, series_index
-from build_archive.pipeline import Paths, load_archive
 from conftest import ROOT, build_ok, make_project
+
+from build_archive.link.series import neighbours, series_index
+from build_archive.pipeline.run import Paths, load_archive
 
 
 @pytest.fixture(scope="module")
 def seeds():
-    archive = load_archive(Paths(ROOT))
+    archive = load_archive(Paths.at(ROOT))
     return archive, {e.id: e for e in archive.events}
 
 
@@ -95,7 +95,7 @@ def grown(tmp_path_factory):
     """The seeds plus new articles about the 46th session and the 7th consultation; no YAML edited."""
     extra = {p.name: p.read_bytes() for p in (ROOT / "bench" / "heldout").glob("90[01]*.txt")}
     project = make_project(tmp_path_factory.mktemp("grown"), extra)
-    return project, load_archive(Paths(project))
+    return project, load_archive(Paths.at(project))
 
 
 def test_a_new_numbered_session_lands_in_its_series_linked_both_ways(grown):
@@ -145,7 +145,7 @@ def test_curated_yaml_wins(tmp_path):
     date: 2022-06
     merge: [ky-niem-45-nam-ky-hiep-uoc-huu-nghi-va-hop-tac-1977]
 """)
-    archive = load_archive(Paths(project))
+    archive = load_archive(Paths.at(project))
     events = {e.id: e for e in archive.events}
     review = events["hoi-nghi-giua-ky-2023-09-12"]
     assert (review.title, review.place_name) == ("Hội nghị đánh giá giữa kỳ Hiệp định 2021–2025", "Quảng Bình")

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from build_archive.errors import InputError
-from build_archive.ingest import decode, html_to_text, list_seeds
+from build_archive.common.errors import InputError
+from build_archive.ingest.reader import decode, html_to_text, list_seeds
 
 TEXT = "Tiêu đề bài\n\nĐoạn văn thứ nhất về Việt Nam và Lào.\n"
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import build_ok, make_project
 
 TITLE = "Tiêu đề <script>alert('t')</script> *nghiêng* {{ config.site_name }}"

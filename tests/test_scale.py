@@ -6,15 +6,21 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from build_archive import pipeline
-from build_archive.pipeline import Paths, build_docs
-from build_archive.synth import generate
 from conftest import make_project
 
+from build_archive.pipeline import run as pipeline
+from build_archive.pipeline.cache import Cache
+from build_archive.pipeline.run import Paths, build_site
+from build_archive.synth import generate
 
-def docs_digest(docs: Path) -> dict[str, str]:
-    return {p.relative_to(docs).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(docs.rglob("*")) if p.is_file()}
+
+def build(project: Path, use_cache: bool = True) -> tuple[dict[str, str], Cache]:
+    """Every generated output's digest, and the cache with its hit and miss counts."""
+    paths = Paths.at(project, use_cache)
+    cache = Cache(paths.cache)
+    outputs = build_site(paths, cache=cache)
+    return {path: hashlib.sha256(out if isinstance(out, bytes) else repr(out).encode()).hexdigest()
+            for path, out in sorted(outputs.items())}, cache
 
 
 def test_synthetic_archive_is_deterministic_and_varied(tmp_path):
@@ -33,27 +39,29 @@ def test_cached_parallel_and_serial_builds_write_identical_docs(tmp_path, monkey
     serial = make_project(tmp_path / "serial", extra)
     parallel = make_project(tmp_path / "parallel", extra)
     monkeypatch.setattr(pipeline, "PARALLEL_MIN", 10**9)
-    build_docs(Paths(serial), use_cache=False)
+    clean, _ = build(serial, use_cache=False)
     monkeypatch.setattr(pipeline, "PARALLEL_MIN", 1)
-    summary = build_docs(Paths(parallel))
-    assert summary["cache_hits"] == 0
-    assert docs_digest(serial / "docs") == docs_digest(parallel / "docs")
+    cached, cache = build(parallel)
+    assert cache.hits == 0
+    assert clean == cached
     # A rebuild after one article changes: only that one is redone, and the result is what a clean build gives.
     seed = parallel / "seeds" / "synth_00003.txt"
     seed.write_text(seed.read_text().replace("\n\n", "\n\nMột đoạn mới thêm vào.\n\n", 1))
     shutil.copy(seed, serial / "seeds" / seed.name)
-    summary = build_docs(Paths(parallel))
+    cached, cache = build(parallel)
     # three entries an article (cleaned and tagged, its event sightings, its pages): one article's three miss
-    assert summary["cache_misses"] == 3 and summary["cache_hits"] == 3 * (80 + 5) - 3
-    build_docs(Paths(serial), use_cache=False)
-    assert docs_digest(serial / "docs") == docs_digest(parallel / "docs")
+    assert cache.misses == 3 and cache.hits == 3 * (80 + 5) - 3
+    clean, _ = build(serial, use_cache=False)
+    assert clean == cached
 
 
 def test_a_code_or_data_change_invalidates_the_cache(tmp_path):
     project = make_project(tmp_path / "p")
-    assert build_docs(Paths(project))["cache_misses"] == 15
-    assert build_docs(Paths(project))["cache_misses"] == 0
+    assert build(project)[1].misses == 15
+    assert build(project)[1].misses == 0
     outlets = project / "data" / "outlets.yml"
     outlets.write_text(outlets.read_text().replace("Báo Pháp luật Việt Nam", "Báo Pháp luật Việt Nam (PLVN)"))
-    assert build_docs(Paths(project))["cache_misses"] == 15
-    assert "Báo Pháp luật Việt Nam (PLVN)" in next((project / "docs" / "articles").glob("2019-*/index.md")).read_text()
+    assert build(project)[1].misses == 15
+    outputs = build_site(Paths.at(project))
+    page = next(out for path, out in outputs.items() if path.startswith("articles/2019-") and path.endswith("index.md"))
+    assert "Báo Pháp luật Việt Nam (PLVN)" in page.html

@@ -5,7 +5,6 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
-
 from conftest import build_ok, make_project, serve
 
 pytestmark = pytest.mark.browser

@@ -9,7 +9,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, build_ok, make_project
 
 SEEDS = sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
@@ -144,7 +143,7 @@ def test_every_entity_in_the_knowledge_base_has_a_page_with_its_mentions(site):
 
 
 def test_entity_type_index_is_in_vietnamese_alphabetical_order(site):
-    from build_archive.textnorm import vi_sort_key
+    from build_archive.common.textnorm import vi_sort_key
     soup = BeautifulSoup((site / "entities" / "place" / "index.html").read_text(), "html.parser")
     names = [li.a.get_text() for li in soup.select("ul.va-columns li")]
     assert names == sorted(names, key=vi_sort_key)

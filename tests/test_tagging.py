@@ -14,11 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_archive.inline import render_paragraph
-from build_archive.model import PubDate
-from build_archive.pipeline import Paths, load_articles
-from build_archive.tag import Tagger
-from build_archive.tag_figures import parse_number, tag_figures
+from build_archive.model.article import PubDate
+from build_archive.pages.inline import render_paragraph
+from build_archive.pipeline.run import Paths, load_articles
+from build_archive.tag.figures import parse_number, tag_figures
+from build_archive.tag.tagger import Tagger
 
 ROOT = Path(__file__).resolve().parent.parent
 TAGGER = Tagger.load(ROOT / "data")
@@ -28,7 +28,7 @@ VI_TEXT = st.text(alphabet=st.sampled_from(list(
 
 
 def entities(text):
-    from build_archive.tag_entities import tag_entities
+    from build_archive.tag.entities import tag_entities
     return tag_entities(text, TAGGER.matcher)
 
 
@@ -151,7 +151,7 @@ def unseen(tmp_path_factory):
     root = tmp_path_factory.mktemp("unseen")
     shutil.copytree(ROOT / "data", root / "data")
     shutil.copytree(ROOT / "bench" / "heldout", root / "seeds")
-    return root, {a.source_file.split("/")[-1]: a for a in load_articles(Paths(root))}
+    return root, {a.source_file.split("/")[-1]: a for a in load_articles(Paths.at(root))}
 
 
 def test_a_new_article_gets_people_ministries_places_and_figures_tagged(unseen):
@@ -179,5 +179,5 @@ def test_nfd_input_is_tagged_like_nfc(tmp_path):
     (root / "seeds").mkdir()
     text = "Tiêu đề bài thử\n\nSáng 5/3/2024, Thủ tướng Phạm Minh Chính tiếp Đại sứ tại Hà Nội.\n"
     (root / "seeds" / "nfd.txt").write_text(unicodedata.normalize("NFD", text))
-    [article] = load_articles(Paths(root))
+    [article] = load_articles(Paths.at(root))
     assert [s.id for s in article.paragraphs[0].entities] == ["pham-minh-chinh", "ha-noi"]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_archive.textnorm import canonical_tones, fold, nfc, slugify
+from build_archive.common.textnorm import canonical_tones, fold, nfc, slugify
 
 
 @pytest.mark.parametrize("old, new", [("Uỷ ban", "Ủy ban"), ("hoà bình", "hòa bình"), ("khoẻ", "khỏe"),
@@ -45,5 +45,5 @@ def test_slug_is_ascii_cut_on_a_word_boundary():
 @settings(max_examples=500, deadline=None)
 @given(st.text())
 def test_fast_fold_equals_the_decomposition_it_caches(text):
-    from build_archive.textnorm import _slow_fold
+    from build_archive.common.textnorm import _slow_fold
     assert fold(text) == _slow_fold(nfc(text)).lower()

@@ -1,0 +1,53 @@
+"""A series' meetings in order, with the ones the archive lacks shown as gaps."""
+
+from __future__ import annotations
+
+from build_archive.model.event import Event, Series
+
+
+def series_members(series: Series, events: list[Event]) -> list[dict]:
+    """Rows for a series page: events, and for numbered series the missing numbers as ranges."""
+    members = [e for e in events if e.series == series.id]
+    if not series.numbered:
+        return [{"event": e} for e in sorted(members, key=lambda e: (e.date.date or "9999", e.id))]
+    by_n = {e.ordinal: e for e in members if e.ordinal is not None}
+    rows: list[dict] = []
+    expected = 1
+    for n in sorted(by_n):
+        if n > expected:
+            rows.append({"gap": (expected, n - 1)})
+        rows.append({"event": by_n[n]})
+        expected = n + 1
+    return rows
+
+
+def series_index(events: list[Event]) -> dict[str, list[Event]]:
+    """Each series' events, in order (by ordinal, else by date): built once, read per event page."""
+    index: dict[str, list[Event]] = {}
+    for event in events:
+        if event.series:
+            index.setdefault(event.series, []).append(event)
+    for members in index.values():
+        members.sort(key=lambda e: (e.ordinal or 0, e.date.date or "9999", e.id))
+    return index
+
+
+def neighbours(event: Event, index: dict[str, list[Event]],
+               series: dict[str, Series]) -> tuple[dict | None, dict | None]:
+    """Previous and next in the series: an event, or one implied by the numbering but not in the archive."""
+    if not event.series or event.series not in series:
+        return None, None
+    s = series[event.series]
+    same = index.get(event.series, [])
+    if s.numbered and event.ordinal is not None:
+        by_n = {e.ordinal: e for e in same}
+        prev = by_n.get(event.ordinal - 1)
+        nxt = by_n.get(event.ordinal + 1)
+        title = s.title or s.name
+        prev_d = {"event": prev} if prev else ({"implied": title.format(n=event.ordinal - 1, year="?", head="")}
+                                               if event.ordinal > 1 else None)
+        next_d = {"event": nxt} if nxt else None
+        return prev_d, next_d
+    ordered = same
+    i = ordered.index(event)
+    return ({"event": ordered[i - 1]} if i > 0 else None), ({"event": ordered[i + 1]} if i + 1 < len(ordered) else None)

@@ -1,0 +1,32 @@
+"""Entities of the knowledge base: people, organizations, places, agreements, events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ENTITY_TYPES = ("person", "organization", "place", "agreement", "event")
+TYPE_LABELS = {"person": "Người", "organization": "Tổ chức", "place": "Địa danh", "agreement": "Văn kiện",
+               "event": "Sự kiện"}
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    start: str | None = None  # YYYY or YYYY-MM
+    end: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    en: str | None = None
+    wikidata: str | None = None
+    roles: tuple[Role, ...] = ()
+    default: bool = False
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)

@@ -1,0 +1,63 @@
+"""Article pages, their source views ("Nguồn gốc") with the raw file, and redirects from old URLs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from markupsafe import Markup
+
+from build_archive.model.article import Article, Paragraph
+from build_archive.model.urls import article_url, figure_id, raw_url, relative
+from build_archive.pages.citation import article_citation
+from build_archive.pages.context import SiteContext
+from build_archive.pages.inline import render_paragraph
+from build_archive.pages.output import Output, redirect_page
+from build_archive.pipeline.cache import key
+
+
+def body_blocks(article: Article) -> list[tuple[str, object, int]]:
+    """Paragraphs (numbered from 1) and captions, in reading order."""
+    blocks: list[tuple[str, object, int]] = []
+    captions = sorted(article.captions, key=lambda c: (c.after, c.line))
+    index = 0
+    for n, paragraph in enumerate(article.paragraphs):
+        while index < len(captions) and captions[index].after <= n:
+            blocks.append(("caption", captions[index], 0))
+            index += 1
+        blocks.append(("paragraph", paragraph, n + 1))
+    blocks.extend(("caption", caption, 0) for caption in captions[index:])
+    return blocks
+
+
+def paragraph_html(article: Article, paragraph: Paragraph, names: dict[str, str], page: str) -> Markup:
+    ids = [figure_id(article.id, paragraph.anchor, n) for n in range(len(paragraph.figures))]
+    return render_paragraph(paragraph.text, paragraph.entities, paragraph.figures, names=names,
+                            link=lambda path: relative(page, path), figure_ids=ids)
+
+
+def _article_pages(ctx: SiteContext, article: Article) -> dict[str, Output]:
+    url = article_url(article)
+    html_of = {p.anchor: paragraph_html(article, p, ctx.names, url) for p in article.paragraphs}
+    return {
+        f"{url}index.md": ctx.render(f"{url}index.md", "article.html.j2", article=article,
+                                     blocks=body_blocks(article), html_of=html_of,
+                                     cite=article_citation(article, ctx.site_url)),
+        f"{url}source.md": ctx.render(f"{url}source.md", "source.html.j2", article=article),
+    }
+
+
+def generate(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
+    """Each article's page and source view (cached by the article and the events it links to)."""
+    for article in ctx.archive.articles:
+        linked = [(e, r, ctx.events_by_id[e].title) for e, r in ctx.archive.article_events.get(article.id, [])]
+        page_key = "page-" + key(article.cache_key, article.id, repr(linked), ctx.site_url) if article.cache_key else ""
+        pages = ctx.cache.get(page_key) if page_key else None
+        if not pages:
+            pages = _article_pages(ctx, article)
+            if page_key:
+                ctx.cache.put(page_key, pages)
+        yield from pages.items()
+        yield raw_url(article.raw_name), ctx.raw_files[article.raw_name]
+        for old in article.redirect_from:
+            old_url = old.strip("/") + "/"
+            yield old_url + "index.md", redirect_page(old_url, article_url(article), article.title.value or "")

@@ -1,0 +1,82 @@
+"""The Jinja2 environment page templates render in: autoescape on, filters and labels.
+
+Every string from an article reaches the page through autoescape, so text that
+looks like HTML (``<script>``, ``{{ }}``) is shown literally.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from build_archive.common.textnorm import folded_d_words, folded_pairs
+from build_archive.model.article import ROLE_LABELS, PubDate
+from build_archive.model.entity import ENTITY_TYPES, TYPE_LABELS
+from build_archive.model.urls import (
+    article_url,
+    entity_url,
+    event_url,
+    raw_url,
+    relative,
+    series_url,
+)
+from build_archive.pages.inline import METRIC_LABELS, figure_tip, figure_value_words
+
+KWIC_LIMIT = 300  # mentions shown on an entity page; all of them are in data/archive.json
+PRECISION_WORDS = {"day": "chính xác đến ngày", "month": "chỉ biết tháng", "year": "chỉ biết năm",
+                   "unknown": "chưa xác định"}
+BASIS_WORDS = {"stated": "ngày in trên trang", "inferred": "năm suy ra từ nội dung bài",
+               "curated": "do biên tập viên xác định", "unknown": "không tìm thấy ngày"}
+SOURCE_WORDS = {"dateline": "theo dòng đầu bài", "url": "theo địa chỉ bài", "chrome": "theo giao diện trang",
+                "byline": "theo dòng tác giả", "page": "theo thẻ của trang", "curated": "do biên tập viên xác định",
+                "text": "theo văn bản", "missing": "không có trong văn bản"}
+
+
+def date_words(published: PubDate) -> str:
+    """A date printed only as precisely as it is known."""
+    if not published.date:
+        return "Không rõ ngày"
+    parts = published.date.split("-")
+    if published.precision == "day":
+        return f"{int(parts[2])}/{int(parts[1])}/{parts[0]}"
+    if published.precision == "month":
+        return f"tháng {int(parts[1])}/{parts[0]}"
+    return f"năm {parts[0]}"
+
+
+def summary(text: str | None, limit: int = 200) -> str:
+    """At most ``limit`` characters, cut at a word boundary (never mid-syllable), with an ellipsis."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:–-") + "…"
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) links leave the archive; anything else is shown as text."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+def environment(templates_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(date_words=date_words, safe_url=safe_url, summary=summary,
+                       json=lambda value: Markup(json.dumps(value, ensure_ascii=False)))
+    env.globals.update(relative=relative, PRECISION_WORDS=PRECISION_WORDS, BASIS_WORDS=BASIS_WORDS,
+                       SOURCE_WORDS=SOURCE_WORDS, ROLE_LABELS=ROLE_LABELS, TYPE_LABELS=TYPE_LABELS,
+                       METRIC_LABELS=METRIC_LABELS, ENTITY_TYPES=ENTITY_TYPES, article_url=article_url,
+                       entity_url=entity_url, event_url=event_url, series_url=series_url, raw_url=raw_url,
+                       figure_tip=figure_tip, figure_value_words=figure_value_words,
+                       folded_d_words=folded_d_words, folded_pairs=folded_pairs, KWIC_LIMIT=KWIC_LIMIT)
+    return env

@@ -1,0 +1,30 @@
+"""The chronology, a page per event (with the meetings before and after it), and calendar exports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from build_archive.link.series import neighbours, series_index
+from build_archive.model.urls import event_url
+from build_archive.pages.citation import event_citation
+from build_archive.pages.context import SiteContext
+from build_archive.pages.exports import events_ics, events_json
+from build_archive.pages.output import Output, redirect_page
+
+
+def generate(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
+    yield "events/index.md", ctx.render("events/index.md", "chronology.html.j2")
+    rows_by_article: dict[str, list] = {}
+    for row in ctx.rows:
+        rows_by_article.setdefault(row.article.id, []).append(row)
+    index = series_index(ctx.events)
+    for event in ctx.events:
+        prev, nxt = neighbours(event, index, ctx.series_by_id)
+        path = event_url(event.id) + "index.md"
+        yield path, ctx.render(path, "event.html.j2", event=event, prev=prev, next=nxt,
+                               rows=[r for a in event.covered_by for r in rows_by_article.get(a, ())],
+                               cite=event_citation(event, ctx.site_url))
+        for old in event.redirect_from:
+            yield event_url(old) + "index.md", redirect_page(event_url(old), event_url(event.id), event.title)
+    yield "events/events.json", events_json(ctx.events)
+    yield "events/events.ics", events_ics(ctx.events)

@@ -1,0 +1,124 @@
+"""Export: the whole archive as one JSON file for researchers and outside tools.
+
+The field names are a published interface (see the README): later stages fill
+``entities``, ``figures`` and ``events`` but never rename anything.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from build_archive.link.mentions import Mention, entity_record
+from build_archive.model.article import Article, EntitySpan, FigureSpan
+from build_archive.model.event import Event
+
+if TYPE_CHECKING:
+    from build_archive.pages.context import SiteContext
+    from build_archive.pages.output import Output
+
+
+
+def entity_span_record(span: EntitySpan) -> dict:
+    record = {"start": span.start, "end": span.end, "type": span.type, "id": span.id, "text": span.text}
+    if span.role:
+        record["role"] = span.role
+    if span.provisional:
+        record["provisional"] = True
+    return record
+
+
+def figure_span_record(figure: FigureSpan) -> dict:
+    value = list(figure.value) if isinstance(figure.value, tuple) else figure.value
+    return {"start": figure.start, "end": figure.end, "kind": figure.kind, "value": value, "unit": figure.unit,
+            "qualifier": figure.qualifier, "metric": figure.metric, "period": figure.period, "text": figure.text,
+            "compared_to": figure.compared_to}
+
+
+def article_record(article: Article) -> dict:
+    return {
+        "id": article.id,
+        "url": f"articles/{article.id}/",
+        "source_file": article.source_file,
+        "title": article.title.value,
+        "outlet": article.outlet.value,
+        "author": article.author.value,
+        "source_url": article.source_url.value,
+        "published": {
+            "date": article.published.date,
+            "precision": article.published.precision,
+            "basis": article.published.basis,
+        },
+        "paragraphs": [
+            {"anchor": p.anchor, "text": p.text, "entities": [entity_span_record(e) for e in p.entities],
+             "figures": [figure_span_record(f) for f in p.figures]} for p in article.paragraphs
+        ],
+        "captions": [{"text": c.text, "credit": c.credit} for c in article.captions],
+        "removed": list(article.removed),
+        "events": [],
+        "original_outlet": article.original_outlet.value,
+        "provenance": {
+            "title": article.title.basis,
+            "outlet": article.outlet.basis,
+            "author": article.author.basis,
+            "source_url": article.source_url.basis,
+            "date_evidence": article.published.evidence,
+        },
+    }
+
+
+def event_record(event: Event) -> dict:
+    return {
+        "id": event.id, "url": f"events/{event.id}/", "title": event.title, "en": event.en, "kind": event.kind,
+        "series": event.series, "ordinal": event.ordinal,
+        "date": {"date": event.date.date, "precision": event.date.precision, "basis": event.date.basis},
+        "place": event.place, "place_name": event.place_name, "online": event.online,
+        "background": event.background,
+        "participants": [{"id": p.id, "name": p.name, "role": p.role, "chair": p.chair} for p in event.participants],
+        "agreements": list(event.agreements), "covered_by": list(event.covered_by),
+        "mentioned_in": [{"article": m.article_id, "anchor": m.anchor} for m in event.mentioned_in],
+        "related": [{"event": r.other, "reason": r.reason.rstrip(": ")} for r in event.relations],
+        "anniversary_of": event.anniversary_of, "curated": list(event.curated),
+    }
+
+
+def events_json(events: list[Event]) -> bytes:
+    return (json.dumps([event_record(e) for e in events], ensure_ascii=False, indent=1) + "\n").encode()
+
+
+def _ics_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def events_ics(events: list[Event]) -> bytes:
+    """iCalendar of the events whose day is known (a month or a year is no calendar date)."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Luu tru Viet-Lao//Bien nien//VI", "CALSCALE:GREGORIAN",
+             "X-WR-CALNAME:Lưu trữ Việt–Lào"]
+    for event in events:
+        if event.date.precision != "day" or not event.date.date:
+            continue
+        day = event.date.date.replace("-", "")
+        lines += ["BEGIN:VEVENT", f"UID:{event.id}@luu-tru-viet-lao", f"DTSTAMP:{day}T000000Z",
+                  f"DTSTART;VALUE=DATE:{day}", f"SUMMARY:{_ics_text(event.title)}"]
+        if event.place_name or event.online:
+            lines.append(f"LOCATION:{_ics_text('trực tuyến' if event.online else event.place_name)}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
+def archive_json(archive, mentions: dict[str, tuple[Mention, ...]] | None = None) -> bytes:
+    mentions = mentions or {}
+    articles = [dict(article_record(a), events=[{"id": e, "relation": r} for e, r in archive.article_events.get(a.id, [])])
+                for a in archive.articles]
+    data = {"articles": articles,
+            "entities": [entity_record(e, mentions.get(e.id, ())) for e in archive.entities],
+            "events": [event_record(e) for e in sorted(archive.events, key=lambda e: (e.date.date or "9999", e.id))]}
+    # No indent: with one, the json module falls back to its pure-Python encoder (10× slower).
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+
+
+def generate(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
+    """The whole archive as one JSON file (names fixed: outside tools rely on them)."""
+    yield "data/archive.json", archive_json(ctx.archive, ctx.mentions)

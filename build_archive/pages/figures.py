@@ -1,0 +1,153 @@
+"""The figures table, its CSV and JSON downloads, and the trade/investment charts as static SVG.
+
+The charts are drawn at build time from the tagged figures: no script, no
+network, readable in print, with the plotted values also given as text.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from build_archive.link.mentions import FigureRow
+from build_archive.model.article import Article
+from build_archive.model.urls import figure_id
+from build_archive.pages.inline import METRIC_LABELS
+
+if TYPE_CHECKING:
+    from build_archive.pages.context import SiteContext
+    from build_archive.pages.output import Output
+
+
+CHART_METRICS = ("trade turnover", "investment")
+CSV_FIELDS = ("id", "article", "paragraph_url", "text", "kind", "value_low", "value_high", "unit", "qualifier",
+              "metric", "period", "compared_to")
+
+
+def figure_rows(articles: list[Article]) -> list[FigureRow]:
+    rows = []
+    for article in articles:
+        for paragraph in article.paragraphs:
+            for n, figure in enumerate(paragraph.figures):
+                rows.append(FigureRow(article, paragraph, figure, figure_id(article.id, paragraph.anchor, n)))
+    return rows
+
+
+def grouped(rows: list[FigureRow]) -> list[tuple[str, list[FigureRow]]]:
+    """Rows by metric (named metrics first, in a fixed order), each by period then article."""
+    groups: dict[str, list[FigureRow]] = {}
+    for row in rows:
+        groups.setdefault(row.figure.metric or "", []).append(row)
+    order = sorted(groups, key=lambda m: (m == "", METRIC_LABELS.get(m, m)))
+    return [(m, sorted(groups[m], key=lambda r: (r.figure.period or "", r.article.id, r.id))) for m in order]
+
+
+def _bounds(value) -> tuple[object, object]:
+    return (value[0], value[1]) if isinstance(value, tuple) else (value, value)
+
+
+def row_record(row: FigureRow) -> dict:
+    low, high = _bounds(row.figure.value)
+    return {
+        "id": row.id, "article": row.article.id,
+        "paragraph_url": f"articles/{row.article.id}/#{row.paragraph.anchor}", "text": row.figure.text,
+        "kind": row.figure.kind, "value_low": low, "value_high": high, "unit": row.figure.unit,
+        "qualifier": row.figure.qualifier, "metric": row.figure.metric, "period": row.figure.period,
+        "compared_to": row.figure.compared_to,
+    }
+
+
+def figures_csv(rows: list[FigureRow]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row_record(row))
+    return buffer.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheet programs read Vietnamese
+
+
+def figures_json(rows: list[FigureRow]) -> bytes:
+    return (json.dumps([row_record(r) for r in rows], ensure_ascii=False, indent=1) + "\n").encode()
+
+
+def chart_points(rows: list[FigureRow], metric: str) -> list[dict]:
+    """Money figures in USD for one metric, one point per figure, by period."""
+    points = []
+    for row in rows:
+        f = row.figure
+        if f.kind != "money" or f.metric != metric or not (f.unit or "").startswith("USD") or not f.period:
+            continue
+        low, high = _bounds(f.value)
+        partial = "/" in f.period
+        points.append({"year": int(f.period[:4]), "low": low / 1e9, "high": high / 1e9, "period": f.period,
+                       "partial": partial, "text": f.text, "article": row.article.id, "id": row.id})
+    return sorted(points, key=lambda p: (p["year"], p["partial"], p["id"]))
+
+
+def chart_svg(points: list[dict], title: str, chart_id: str) -> str:
+    """A small dot-and-range chart: years across, billions of USD up. Hollow dots are part-year figures."""
+    width, height, left, right, top, bottom = 640, 300, 56, 16, 36, 44
+    esc = html.escape
+    desc = "; ".join(f"{p['period']}: {p['text']}" for p in points) or "Chưa có số liệu."
+    tid = chart_id
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+           f'aria-labelledby="t-{tid} d-{tid}" class="va-chart">']
+    out.append(f'<title id="t-{tid}">{esc(title)}</title><desc id="d-{tid}">{esc(desc)}</desc>')
+    out.append(f'<text x="{left}" y="20" font-size="13" font-weight="bold" fill="currentColor">{esc(title)}</text>')
+    if not points:
+        out.append(f'<text x="{left}" y="{height // 2}" font-size="12" fill="currentColor">Chưa có số liệu.</text>')
+        return "".join(out) + "</svg>"
+    years = [p["year"] for p in points]
+    y0, y1 = min(years) - 1, max(years) + 1
+    vmax = max(p["high"] for p in points) * 1.15 or 1
+    plot_w, plot_h = width - left - right, height - top - bottom
+
+    def x(year: float) -> float:
+        return round(left + (year - y0) / (y1 - y0) * plot_w, 1)
+
+    def y(value: float) -> float:
+        return round(top + plot_h - value / vmax * plot_h, 1)
+
+    step = 0.5 if vmax <= 3 else 1 if vmax <= 8 else 2
+    tick = 0.0
+    while tick <= vmax:
+        out.append(f'<line x1="{left}" x2="{width - right}" y1="{y(tick)}" y2="{y(tick)}" stroke="currentColor" '
+                   f'stroke-opacity="0.15"/>')
+        out.append(f'<text x="{left - 6}" y="{y(tick) + 4}" font-size="11" text-anchor="end" '
+                   f'fill="currentColor">{str(tick).replace(".", ",").removesuffix(",0")}</text>')
+        tick += step
+    for year in range(y0, y1 + 1):
+        out.append(f'<text x="{x(year)}" y="{height - bottom + 18}" font-size="11" text-anchor="middle" '
+                   f'fill="currentColor">{year}</text>')
+    out.append(f'<text x="{left}" y="{height - 8}" font-size="11" fill="currentColor">'
+               'Tỷ USD theo năm của số liệu; chấm rỗng: số liệu một phần năm; vạch đứng: khoảng ước tính.</text>')
+    for p in points:
+        cx = x(p["year"] + (0.15 if p["partial"] else 0))
+        if p["high"] > p["low"]:
+            out.append(f'<line x1="{cx}" x2="{cx}" y1="{y(p["low"])}" y2="{y(p["high"])}" stroke="currentColor" '
+                       'stroke-width="3"/>')
+        fill = "none" if p["partial"] else "currentColor"
+        mid = (p["low"] + p["high"]) / 2
+        out.append(f'<circle cx="{cx}" cy="{y(mid)}" r="5" fill="{fill}" stroke="currentColor" stroke-width="2">'
+                   f'<title>{esc(p["period"] + ": " + p["text"])}</title></circle>')
+    return "".join(out) + "</svg>"
+
+
+def generate(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
+    """The figures page with its charts, and the table as CSV and JSON."""
+    charts = {}
+    for n, metric in enumerate(CHART_METRICS):
+        points = chart_points(ctx.rows, metric)
+        title = ("Kim ngạch thương mại Việt Nam – Lào" if metric == "trade turnover"
+                 else "Đầu tư của Việt Nam vào Lào") + " (tỷ USD)"
+        charts[metric] = (Markup(chart_svg(points, title, f"chart{n}")), points, title)
+    yield "figures/index.md", ctx.render("figures/index.md", "figures.html.j2", groups=grouped(ctx.rows),
+                                         charts=charts, rows=ctx.rows)
+    yield "figures/figures.csv", figures_csv(ctx.rows)
+    yield "figures/figures.json", figures_json(ctx.rows)

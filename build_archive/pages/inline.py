@@ -1,0 +1,95 @@
+"""Merging standoff spans into a paragraph's HTML, at the very end of the pipeline.
+
+Every character of the text is escaped; spans only add elements around
+stretches of it, so stripping the markup gives the paragraph back exactly.
+Tooltips live in attributes (shown by CSS on hover and keyboard focus), never
+in the text flow.
+"""
+
+from __future__ import annotations
+
+import html
+
+from markupsafe import Markup
+
+from build_archive.model.article import EntitySpan, FigureSpan
+from build_archive.model.entity import TYPE_LABELS
+from build_archive.model.urls import entity_url
+
+KIND_LABELS = {"money": "Số tiền", "percent": "Tỷ lệ", "count": "Số lượng", "date": "Ngày tháng"}
+QUALIFIER_LABELS = {"exact": "", "approx": "khoảng", "more-than": "hơn", "less-than": "dưới"}
+METRIC_LABELS = {"trade turnover": "kim ngạch thương mại", "investment": "đầu tư",
+                 "economic growth": "tăng trưởng kinh tế", "tax contribution": "đóng góp thuế",
+                 "social welfare spending": "chi an sinh xã hội", "aid": "viện trợ"}
+
+
+def format_number(value: float) -> str:
+    """1730000000 → "1 730 000 000"; 6.9 → "6,9" (Vietnamese decimal comma, thin-space thousands)."""
+    whole, _, fraction = f"{value:.6f}".rstrip("0").rstrip(".").partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    return "\u202f".join(groups) + ("," + fraction if fraction else "")
+
+
+def figure_value_words(figure: FigureSpan) -> str:
+    if figure.kind == "date":
+        return figure.value if isinstance(figure.value, str) else f"{figure.value[0]} – {figure.value[1]}"
+    value = figure.value
+    text = (f"{format_number(value[0])} – {format_number(value[1])}" if isinstance(value, tuple)
+            else format_number(value))
+    qualifier = QUALIFIER_LABELS.get(figure.qualifier, "")
+    return " ".join(part for part in (qualifier, text, figure.unit or "") if part).replace(" %", "%")
+
+
+def figure_tip(figure: FigureSpan) -> str:
+    parts = [KIND_LABELS[figure.kind], figure_value_words(figure)]
+    if figure.metric:
+        parts.append(METRIC_LABELS.get(figure.metric, figure.metric))
+    if figure.period and figure.kind != "date":
+        parts.append("thời kỳ " + figure.period)
+    if figure.compared_to:
+        parts.append("so với " + figure.compared_to)
+    return " · ".join(parts)
+
+
+def entity_tip(span: EntitySpan, canonical: str | None) -> str:
+    parts = [TYPE_LABELS[span.type], canonical or span.text]
+    if span.role:
+        parts.append(span.role)
+    if span.provisional:
+        parts.append("chưa có trong cơ sở tri thức")
+    return " · ".join(parts)
+
+
+def render_paragraph(text: str, entities: tuple[EntitySpan, ...], figures: tuple[FigureSpan, ...], *,
+                     names: dict[str, str], link, figure_ids: list[str]) -> Markup:
+    """The paragraph as HTML. ``link(path)`` makes a site path relative to the page."""
+    opens: list[tuple[int, int, str, str]] = []  # (start, end, opening tag, closing tag)
+    for span in entities:
+        tip = entity_tip(span, names.get(span.id))
+        href = link(f"review/#{span.id}" if span.provisional else entity_url(span.type, span.id))
+        extra = " va-ent--provisional" if span.provisional else ""
+        opens.append((span.start, span.end,
+                      f'<a class="va-ent va-ent--{span.type}{extra}" href="{html.escape(href)}" '
+                      f'data-tip="{html.escape(tip)}" aria-label="{html.escape(span.text + " (" + tip + ")")}">',
+                      "</a>"))
+    for figure, fid in zip(figures, figure_ids):
+        tip = figure_tip(figure)
+        opens.append((figure.start, figure.end,
+                      f'<a class="va-fig va-fig--{figure.kind}" href="{html.escape(link("figures/"))}#{fid}" '
+                      f'data-tip="{html.escape(tip)}" aria-label="{html.escape(figure.text + " (" + tip + ")")}">',
+                      "</a>"))
+    opens.sort(key=lambda o: (o[0], -o[1]))
+    out: list[str] = []
+    pos = 0
+    for start, end, opening, closing in opens:
+        if start < pos:  # overlaps an element already written: the data keeps it, the page shows one
+            continue
+        out.append(html.escape(text[pos:start], quote=False))
+        out.append(opening + html.escape(text[start:end], quote=False) + closing)
+        pos = end
+    out.append(html.escape(text[pos:], quote=False))
+    return Markup("".join(out))

@@ -1,0 +1,34 @@
+"""The site: every page and file, from one generator per page kind, as path → output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_archive.model.archive import Archive
+from build_archive.pages import (
+    article,
+    entity,
+    event,
+    exports,
+    feed,
+    figures,
+    home,
+    series,
+)
+from build_archive.pages.context import SiteContext
+from build_archive.pages.output import Output
+from build_archive.pipeline.cache import Cache
+
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+GENERATORS = (home, article, entity, figures, event, series, feed, exports)
+
+
+def render_site(archive: Archive, templates_dir: Path, raw_files: dict[str, bytes],
+                site_url: str = DEFAULT_SITE_URL, cache: Cache | None = None) -> dict[str, Output]:
+    """Every generated page and file, as a path relative to the docs folder → its output."""
+    ctx = SiteContext.create(archive, templates_dir, raw_files, site_url, cache)
+    outputs: dict[str, Output] = {}
+    for generator in GENERATORS:
+        for path, output in generator.generate(ctx):
+            outputs[path] = output
+    return outputs

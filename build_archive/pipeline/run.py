@@ -1,0 +1,157 @@
+"""The pipeline: seeds → ingest → clean → ids → render, each stage a plain function.
+
+Everything is read and checked before anything is written, so bad input stops
+the build with the previous docs/ and site/ untouched.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from build_archive.clean.lines import clean
+from build_archive.clean.rules import load_cleaning_rules, load_outlets
+from build_archive.common.errors import InputError
+from build_archive.ingest.reader import list_seeds, read_seed
+from build_archive.link.curated import load_curated_events, load_series
+from build_archive.link.events import build_events
+from build_archive.model.archive import Archive
+from build_archive.model.article import Article
+from build_archive.model.ids import assign_ids
+from build_archive.pages.output import Output
+from build_archive.pages.site import DEFAULT_SITE_URL, render_site
+from build_archive.pipeline.cache import Cache, code_version, key
+from build_archive.tag.tagger import Tagger
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where the archive's inputs live: by default beside mkdocs.yml (the plugin's config can move them)."""
+
+    root: Path
+    seeds: Path
+    data: Path
+    templates: Path
+    cache: Path | None  # None: no build cache
+
+    @classmethod
+    def at(cls, root: Path, use_cache: bool = True) -> Paths:
+        root = root.resolve()
+        return cls(root, root / "seeds", root / "data", root / "templates" / "pages",
+                   root / ".cache" / "build_archive" if use_cache else None)
+
+
+Progress = Callable[[str, int, int, str], None]
+
+
+def _quiet(stage: str, done: int, total: int, name: str) -> None:
+    """The default progress report: none."""
+
+
+@contextmanager
+def stage(timings: dict[str, float], name: str):
+    """Add the time spent in the block to ``timings[name]``."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
+
+
+def sort_key(article: Article) -> tuple[str, str]:
+    """Newest first in lists; undated articles last; ties broken by id, never by file order."""
+    return (article.published.date or "0000", article.id)
+
+
+PARALLEL_MIN = 64  # below this many articles to process, a process pool costs more than it saves
+_WORKER: tuple = ()  # (rules, outlets, tagger) for forked workers; set just before the pool starts
+
+
+def _process(job: tuple[str, str | None, str]) -> Article:
+    """Ingest, clean and tag one seed (in this process or a forked worker)."""
+    path, sidecar, source_dir = job
+    rules, outlets, tagger = _WORKER
+    doc = read_seed(Path(path), Path(sidecar) if sidecar else None)
+    return tagger.tag(clean(doc, rules, outlets, source_dir=source_dir))
+
+
+def load_articles(paths: Paths, progress: Progress = _quiet, tagger: Tagger | None = None,
+                  timings: dict[str, float] | None = None, cache: Cache | None = None) -> list[Article]:
+    """Ingest, clean and tag every seed (cached by content, in parallel); sorted newest first."""
+    global _WORKER
+    timings = timings if timings is not None else {}
+    cache = cache or Cache(None)
+    tagger = tagger or Tagger.load(paths.data)
+    version = code_version(paths.templates, paths.data)
+    _WORKER = (load_cleaning_rules(paths.data / "cleaning.yml"), load_outlets(paths.data / "outlets.yml"), tagger)
+    with stage(timings, "ingest"):
+        seeds = list_seeds(paths.seeds)
+        keys = [key(path.name, path.read_bytes(), sidecar.read_bytes() if sidecar else b"", path.parent.name, version)
+                for path, sidecar in seeds]  # the name too: two files with the same bytes are two articles
+        found = [cache.get("article-" + k) for k in keys]
+    todo = [(str(path), str(sidecar) if sidecar else None, path.parent.name)
+            for (path, sidecar), article in zip(seeds, found) if article is None]
+    with stage(timings, "clean+tag"):
+        if len(todo) >= PARALLEL_MIN and (os.cpu_count() or 1) > 1:
+            with ProcessPoolExecutor(os.cpu_count(), mp_context=multiprocessing.get_context("fork")) as pool:
+                fresh = list(pool.map(_process, todo, chunksize=16))
+        else:
+            fresh = []
+            for n, job in enumerate(todo, 1):
+                progress("clean", n, len(todo), Path(job[0]).name)
+                fresh.append(_process(job))
+    progress("clean", len(seeds), len(seeds), f"{len(todo)} processed, {len(seeds) - len(todo)} from cache")
+    fresh_iter = iter(fresh)
+    articles = []
+    for k, article in zip(keys, found):
+        if article is None:
+            article = next(fresh_iter)
+            cache.put("article-" + k, article)
+        articles.append(dataclasses.replace(article, cache_key=k))
+    articles = assign_ids(articles)
+    return sorted(articles, key=sort_key, reverse=True)
+
+
+def load_archive(paths: Paths, progress: Progress = _quiet, timings: dict[str, float] | None = None,
+                 cache: Cache | None = None) -> Archive:
+    """Every stage up to rendering: articles tagged, events detected and linked."""
+    timings = timings if timings is not None else {}
+    with stage(timings, "ingest"):
+        tagger = Tagger.load(paths.data)
+        series = load_series(paths.data / "series.yml")
+        curated = load_curated_events(paths.data / "events.yml")
+    articles = load_articles(paths, progress, tagger, timings, cache)
+    progress("link", 0, 1, "")
+    with stage(timings, "link"):
+        events, article_events = build_events(articles, series, curated, tagger.entities, cache)
+    progress("link", 1, 1, "")
+    return Archive(articles, tagger.entities, events, series, article_events)
+
+
+def raw_copies(articles: list[Article], paths: Paths) -> dict[str, bytes]:
+    """The verbatim input files, published beside the articles (HTML as .txt, so it never runs)."""
+    return {a.raw_name: (paths.root / a.source_file).read_bytes() for a in articles}
+
+
+def build_site(paths: Paths, progress: Progress = _quiet, site_url: str | None = None,
+               timings: dict[str, float] | None = None, cache: Cache | None = None) -> dict[str, Output]:
+    """Run every stage; every generated page and file, in memory. Raises InputError on bad input."""
+    timings = timings if timings is not None else {}
+    cache = cache if cache is not None else Cache(paths.cache)
+    try:
+        archive = load_archive(paths, progress, timings, cache)
+    except InputError as exc:
+        raise exc.relative_to(paths.root) from None
+    progress("render", 0, 1, "")
+    with stage(timings, "render"):
+        outputs = render_site(archive, paths.templates, raw_copies(archive.articles, paths),
+                              site_url or os.environ.get("SITE_URL") or DEFAULT_SITE_URL, cache)
+    progress("render", 1, 1, "")
+    return outputs

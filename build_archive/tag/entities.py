@@ -1,0 +1,349 @@
+"""Entity tagging: standoff spans over the cleaned, never-changed paragraph text.
+
+Known entities are found by one multi-pattern expression over a matching form
+of the text (tone placement and case folded, same length, so offsets carry
+over); the longest name wins. Names the knowledge base lacks are found by rules
+(after role words and honorifics, Vietnamese family names, Lao romanised
+names, organisation and place heads) and get a provisional id for review.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from build_archive.common.textnorm import canonical_tones, slugify
+from build_archive.model.article import EntitySpan
+from build_archive.model.entity import Entity
+from build_archive.tag.knowledge import TaggingRules
+
+FAMILY_NAMES = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh Trương Lâm "
+    "Phùng Mai Tô Hà Lương Đinh Chu Cao Thái Quách Tạ Lưu Kiều Triệu Văn Tống Khổng Mạc Nông Lại Giang Từ "
+    "Thân Châu Doãn Hầu Tăng Ninh Kim Âu Lò Lục Quan Quang".split())  # not "Ông": the honorific
+STOP_WORDS = frozenset(
+    "của và đã sẽ tại với là có trong về để cho được các những đến từ theo năm hai cùng nhằm vào ra khi này đó "
+    "đang cũng như thì mà nhưng hoặc nên do bởi trên dưới giữa sau trước".split())
+# Words of English organisation names, so "World Vision" is not read as a Lao name.
+NOT_LAO_NAMES = frozenset(
+    "International Vision World Bank Group Company Foundation Children Save The Of And Corporation Limited Energy "
+    "Power Airlines University Institute Program Project Fund Asia Pacific Development Mekong News Agency "
+    "Covid Coronavirus".split())
+_SEP_RE = re.compile(r"\s*[-–—]\s*|\s+")
+_WORD_RE = re.compile(r"\w+")
+_DATELINE_RE = re.compile(r"^\([^()]{2,24}\)\s*[-–—]\s*")
+_SENTENCE_END = re.compile(r"[.;:!?…“”\"()]")
+
+
+def matching_form(text: str) -> str:
+    """Tone placement and case folded, one character for one: offsets stay valid."""
+    canon = canonical_tones(text)
+    if len(canon) != len(text):
+        canon = text
+    lowered = canon.lower()
+    if len(lowered) == len(canon):  # the common case: no character lowers to two
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in canon)
+
+
+def _key(text: str) -> str:
+    return _SEP_RE.sub(lambda m: "-" if "-" in m.group() or "–" in m.group() or "—" in m.group() else " ",
+                       matching_form(text).strip())
+
+
+def _pattern(alias: str) -> str:
+    parts = _SEP_RE.split(matching_form(alias).strip())
+    seps = _SEP_RE.findall(matching_form(alias).strip())
+    out = re.escape(parts[0])
+    for sep, part in zip(seps, parts[1:]):
+        out += (r"\s*[-–—]\s*" if sep.strip() else r"\s+") + re.escape(part)
+    return out
+
+
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alternatives = sorted({_pattern(w) for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+@dataclass(frozen=True)
+class EntityMatcher:
+    """Compiled once per build from the knowledge base and the tagging rules."""
+
+    entities: dict[str, Entity]
+    by_key: dict[str, tuple[Entity, ...]]
+    names: re.Pattern[str] | None
+    roles: re.Pattern[str] | None
+    honorifics: re.Pattern[str] | None
+    org_heads: re.Pattern[str] | None
+    place_heads: re.Pattern[str] | None
+    rules: TaggingRules
+
+    @classmethod
+    def build(cls, entities: tuple[Entity, ...], rules: TaggingRules) -> "EntityMatcher":
+        by_key: dict[str, list[Entity]] = {}
+        for entity in entities:
+            for name in entity.names:
+                bucket = by_key.setdefault(_key(name), [])
+                if entity not in bucket:
+                    bucket.append(entity)
+        all_names = tuple(name for entity in entities for name in entity.names)
+        return cls(
+            entities={e.id: e for e in entities}, by_key={k: tuple(v) for k, v in by_key.items()},
+            names=_words_pattern(all_names), roles=_words_pattern(rules.role_words),
+            honorifics=_words_pattern(rules.honorifics), org_heads=_words_pattern(rules.organization_heads),
+            place_heads=_words_pattern(rules.place_heads), rules=rules,
+        )
+
+
+def _clause_before(text: str, start: int) -> tuple[int, str]:
+    """The stretch of the sentence before ``start``."""
+    begin = start
+    while begin > 0 and not _SENTENCE_END.match(text[begin - 1]) and start - begin < 120:
+        begin -= 1
+    return begin, text[begin:start]
+
+
+def role_before(text: str, start: int, matcher: EntityMatcher, floor: int = 0) -> str | None:
+    """"Thứ trưởng Bộ Ngoại giao" in "Thứ trưởng Bộ Ngoại giao Nguyễn Quốc Dũng".
+
+    ``floor`` is where the previous person's name ends: a role never reaches back past it.
+    """
+    if matcher.roles is None:
+        return None
+    begin, before = _clause_before(text, start)
+    if floor > begin:
+        before = text[floor:start]
+    found = list(matcher.roles.finditer(matching_form(before)))
+    if not found:
+        return None
+    first = found[-1]
+    tail = before[first.start():]
+    if len(tail) > 70:
+        return None
+    for earlier in reversed(found[:-1]):  # "Tổng Bí thư, Chủ tịch nước Lào"
+        between = before[earlier.end():first.start()]
+        if re.fullmatch(r"[^,.;]{0,40},\s*", between):
+            first = earlier
+        else:
+            break
+    return before[first.start():].strip(" ,-–") or None
+
+
+def role_after(text: str, end: int, matcher: EntityMatcher) -> str | None:
+    """"Bộ trưởng Bộ Kế hoạch và Đầu tư" in "ông Nguyễn Chí Dũng, Bộ trưởng Bộ Kế hoạch và Đầu tư, …"."""
+    match = re.match(r",\s*([^,.;:()]{3,90})", text[end:])
+    if not match or matcher.roles is None:
+        return None
+    candidate = match.group(1).strip()
+    role = matcher.roles.match(matching_form(candidate))
+    return candidate if role else None
+
+
+def _resolve(text: str, norm: str, start: int, end: int, candidates: tuple[Entity, ...],
+             persons: list[tuple[int, Entity]], matcher: EntityMatcher) -> Entity | None:
+    """Pick one entity for a name several share (the two "Bộ Ngoại giao"), or none for a plural."""
+    if len(candidates) == 1:
+        return candidates[0]
+    words_before = norm[max(0, start - 12):start].split()
+    after = norm[end:end + 20].strip()
+    if (words_before and words_before[-1] in matcher.rules.plural_markers) or any(
+            after.startswith(p) for p in matcher.rules.plural_after):
+        return None
+    for person_start, person in persons:  # "Thứ trưởng Bộ Ngoại giao Nguyễn Quốc Dũng"
+        if 0 <= person_start - end <= 2:
+            for candidate in candidates:
+                if candidate.country and candidate.country == person.country:
+                    return candidate
+    for person_start, person in reversed(persons):  # "Thứ trưởng Ngoại giao Lào …, Bộ Ngoại giao"
+        if person_start < start and person.country:
+            nearby = [c for c in candidates if c.country == person.country]
+            if nearby and start - person_start < 60:
+                return nearby[0]
+    return next((c for c in candidates if c.default), candidates[0])
+
+
+def _capitalised_run(text: str, pos: int, limit: int = 4, ascii_only: bool = False) -> tuple[int, int] | None:
+    """The run of capitalised words starting at ``pos`` (after spaces)."""
+    words = []
+    for match in _WORD_RE.finditer(text, pos):
+        gap = text[(words[-1].end() if words else pos):match.start()]
+        if (words and gap != " ") or (not words and gap.strip()):
+            break
+        word = match.group()
+        if not word[0].isupper() or (ascii_only and not word.isascii()) or word.isupper() and len(word) > 1:
+            break
+        words.append(match)
+        if len(words) == limit:
+            break
+    return (words[0].start(), words[-1].end()) if words else None
+
+
+def _person_name(text: str, pos: int) -> tuple[int, int] | None:
+    """A Vietnamese name (family name + given names) or a Lao romanised name at ``pos``."""
+    run = _capitalised_run(text, pos)
+    if not run:
+        return None
+    words = text[run[0]:run[1]].split()
+    if words[0] in FAMILY_NAMES and 2 <= len(words) <= 4:
+        return run
+    ascii_run = _capitalised_run(text, pos, limit=3, ascii_only=True)
+    if ascii_run and 2 <= len(text[ascii_run[0]:ascii_run[1]].split()) <= 3 and all(
+            len(w) >= 3 for w in text[ascii_run[0]:ascii_run[1]].split()):
+        return ascii_run
+    return None
+
+
+def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= s or start >= e for s, e in spans)
+
+
+def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher,
+                 person_ends: list[int]) -> list[EntitySpan]:
+    """Names the knowledge base lacks, by rule; each gets a provisional id."""
+    found: list[EntitySpan] = []
+    norm = matching_form(text)
+
+    def floor_at(start: int) -> int:
+        """Where the last person named before ``start`` ends: a role never reaches back past it."""
+        ends = person_ends + [f.end for f in found if f.type == "person"]
+        return max((e for e in ends if e <= start), default=0)
+
+    def add(start: int, end: int, kind: str, role: str | None = None) -> None:
+        if start < end and _free(taken, start, end):
+            name = text[start:end]
+            found.append(EntitySpan(start, end, kind, f"provisional-{kind}-{slugify(name, 50)}", name, role,
+                                    provisional=True))
+            taken.append((start, end))
+
+    # Places after a head word: "tỉnh Quảng Bình", "Thủ đô Vientiane".
+    for head in (matcher.place_heads.finditer(norm) if matcher.place_heads else ()):
+        run = _capitalised_run(text, head.end())
+        if run:
+            add(*run, "place")
+    # People: Vietnamese family name + given names, anywhere; Lao names after a role or honorific.
+    for word in _WORD_RE.finditer(text):
+        if word.group() in FAMILY_NAMES and _free(taken, word.start(), word.end()):
+            run = _capitalised_run(text, word.start())
+            if run and 2 <= len(text[run[0]:run[1]].split()) <= 4:
+                add(*run, "person", role_before(text, run[0], matcher, floor_at(run[0]))
+                    or role_after(text, run[1], matcher))
+    cues = [m.end() for m in matcher.roles.finditer(norm)] if matcher.roles else []
+    cues += [m.end() for m in matcher.honorifics.finditer(norm)] if matcher.honorifics else []
+    for cue in sorted(cues):
+        # Skip over a known organisation or place right after the role ("Thứ trưởng Ngoại giao Lào X").
+        pos = cue
+        while True:
+            nxt = next((s for s in taken if s[0] - pos in (0, 1) and text[pos:s[0]].strip() == ""), None)
+            if nxt is None:
+                break
+            pos = nxt[1]
+        name = _person_name(text, pos)
+        if name:
+            add(*name, "person", role_before(text, name[0], matcher, floor_at(name[0])))
+    # Lao romanised names anywhere in a paragraph about Laos ("Viengthong Siphandone").
+    if re.search(r"(?<!\w)lào(?!\w)", norm):
+        for match in re.finditer(r"(?<![\w-])[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}){1,3}(?![\w-])", text):
+            words = [w for w in _WORD_RE.finditer(match.group()) if _free(taken, match.start() + w.start(),
+                                                                           match.start() + w.end())]
+            if len(words) >= 2 and not NOT_LAO_NAMES.intersection(w.group() for w in words):
+                start, end = match.start() + words[0].start(), match.start() + words[-1].end()
+                add(start, end, "person", role_before(text, start, matcher, floor_at(start)))
+    # Organisations: a head word and its capitalised name ("Bộ Công Thương", "Ủy ban Dân tộc").
+    for head in (matcher.org_heads.finditer(norm) if matcher.org_heads else ()):
+        start = head.start()
+        if not text[start].isupper() or not _free(taken, start, head.end()):
+            continue
+        words_before = norm[max(0, start - 8):start].split()
+        if words_before and words_before[-1] in matcher.rules.plural_markers:
+            continue
+        end, count = head.end(), 0
+        for word in _WORD_RE.finditer(text, head.end()):
+            gap = text[end:word.start()]
+            w = word.group()
+            if gap != " " or count >= 6 or not _free(taken, word.start(), word.end()):
+                break
+            if w in FAMILY_NAMES and _person_name(text, word.start()):
+                break
+            if w.lower() in STOP_WORDS:
+                if w.lower() == "và" and re.match(r"\s\w", text[word.end():]) and text[word.end() + 1].isupper():
+                    count += 1
+                    continue
+                break
+            if count == 0 and not w[0].isupper():
+                break
+            end, count = word.end(), count + 1
+        if count:
+            add(start, end, "organization")
+    return found
+
+
+def _other_country_bodies(known: list[tuple[int, int, tuple[Entity, ...]]]) -> list:
+    """"Bộ Kế hoạch và Đầu tư Lào": a Vietnamese body's name followed by another country is that country's body.
+
+    The merged span gets no candidates (``()``): it is tagged as a provisional organisation.
+    """
+    known = sorted(known)
+    out: list = []
+    skip = False
+    for current, following in zip(known, known[1:] + [None]):
+        if skip:
+            skip = False
+            continue
+        start, end, candidates = current
+        if (following and len(candidates) == 1 and candidates[0].type == "organization" and candidates[0].country
+                and len(following[2]) == 1 and following[2][0].type == "place" and following[0] - end == 1
+                and following[2][0].country and following[2][0].country != candidates[0].country
+                and following[2][0].id in ("viet-nam", "lao")):
+            out.append((start, following[1], ()))
+            skip = True
+        else:
+            out.append(current)
+    return out
+
+
+def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
+    """Entity spans for one paragraph, sorted and never overlapping."""
+    norm = matching_form(text)
+    known: list[tuple[int, int, tuple[Entity, ...]]] = []
+    if matcher.names is not None:
+        for match in matcher.names.finditer(norm):
+            candidates = matcher.by_key.get(_key(match.group()), ())
+            if candidates:
+                known.append((match.start(), match.end(), candidates))
+    # "Việt-Lào", "Việt - Lào": the short "Việt" is Việt Nam only in this pairing.
+    vietnam = matcher.entities.get("viet-nam")
+    if vietnam:
+        for match in re.finditer(r"(?<!\w)việt(?=\s*[-–]\s*lào(?!\w))", norm):
+            if all(match.end() <= s or match.start() >= e for s, e, _ in known):
+                known.append((match.start(), match.end(), (vietnam,)))
+    dateline = _DATELINE_RE.match(text)
+    if dateline:  # "(TTXVN) -" names the outlet: metadata, not a mention
+        known = [k for k in known if k[0] >= dateline.end()]
+    known = _other_country_bodies(known)
+    known.sort()
+    persons = [(s, c[0]) for s, e, c in known if len(c) == 1 and c[0].type == "person"]
+    spans: list[EntitySpan] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, candidates in known:
+        if not candidates:
+            taken.append((start, end))
+            continue
+        entity = _resolve(text, norm, start, end, candidates, persons, matcher)
+        taken.append((start, end))  # a plural "hai Bộ Ngoại giao" is no single entity, and not a new one either
+        if entity is None:
+            continue
+        role = None
+        if entity.type == "person":
+            floor = max((e for s, e in taken[:-1] if e <= start and any(
+                p == s for p, _ in persons)), default=0)
+            role = role_before(text, start, matcher, floor) or role_after(text, end, matcher)
+        spans.append(EntitySpan(start, end, entity.type, entity.id, text[start:end], role))
+    for start, end, candidates in known:
+        if candidates == ():  # another country's ministry: a name the knowledge base lacks
+            spans.append(EntitySpan(start, end, "organization",
+                                    f"provisional-organization-{slugify(text[start:end], 50)}", text[start:end],
+                                    provisional=True))
+    spans.extend(_provisional(text, taken, matcher, [e for s, e in taken if any(p == s for p, _ in persons)]))
+    return tuple(sorted(spans, key=lambda s: (s.start, s.end)))

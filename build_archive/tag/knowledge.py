@@ -1,0 +1,112 @@
+"""The knowledge base (data/entities.yml) and the tagger's word lists (data/tagging.yml).
+
+Both are validated on load: every entity needs an id, a known type and a name;
+ids are unique; an error names the file and the line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from build_archive.common.errors import InputError
+from build_archive.common.textnorm import match_key
+from build_archive.common.yamldata import (
+    Field,
+    check_mapping,
+    line_of,
+    load_file,
+    load_records,
+)
+from build_archive.model.entity import ENTITY_TYPES, Entity, Role
+
+_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_MONTH_RE = re.compile(r"^\d{4}(-\d{2})?$")
+
+
+@dataclass(frozen=True)
+class TaggingRules:
+    role_words: tuple[str, ...]
+    honorifics: tuple[str, ...]
+    organization_heads: tuple[str, ...]
+    place_heads: tuple[str, ...]
+    plural_markers: tuple[str, ...]
+    plural_after: tuple[str, ...]
+    qualifiers: dict[str, tuple[str, ...]]
+    currencies: dict[str, tuple[str, ...]]
+    count_nouns: tuple[str, ...]
+    metrics: dict[str, tuple[str, ...]]
+
+
+_ROLE_SCHEMA = {"title": Field((str,), required=True), "from": Field((str, int)), "to": Field((str, int))}
+_ENTITY_SCHEMA = {
+    "id": Field((str,), required=True),
+    "type": Field((str,), required=True),
+    "name": Field((str,), required=True),
+    "aliases": Field((list,), items=str),
+    "country": Field((str,)),
+    "en": Field((str,)),
+    "wikidata": Field((str,)),
+    "roles": Field((list,)),
+    "default": Field((bool,)),
+}
+
+
+def _items(node, key):
+    return dict((k.value, v) for k, v in node.value)[key].value
+
+
+def load_entities(path: Path) -> tuple[Entity, ...]:
+    entities = []
+    for entry, item_node in load_records(path, "entities", _ENTITY_SCHEMA, "an entity"):
+        line = line_of(item_node)
+        if not _ID_RE.match(entry["id"]):
+            raise InputError(path, f"entity id '{entry['id']}' must be lower-case ASCII words joined by '-'", line=line)
+        if entry["type"] not in ENTITY_TYPES:
+            raise InputError(path, f"entity type '{entry['type']}' is not one of {', '.join(ENTITY_TYPES)}", line=line)
+        roles = []
+        role_nodes = _items(item_node, "roles") if "roles" in entry else []
+        for role, role_node in zip(entry.get("roles", []), role_nodes):
+            role = check_mapping(path, role, role_node, _ROLE_SCHEMA, "a role")
+            for key in ("from", "to"):
+                if key in role and not _MONTH_RE.match(str(role[key])):
+                    raise InputError(path, f"role '{key}' must be YYYY or YYYY-MM", line=line_of(role_node))
+            roles.append(Role(role["title"], str(role["from"]) if "from" in role else None,
+                              str(role["to"]) if "to" in role else None))
+        entities.append(Entity(
+            id=entry["id"], type=entry["type"], name=entry["name"], aliases=tuple(entry.get("aliases", [])),
+            country=entry.get("country"), en=entry.get("en"), wikidata=entry.get("wikidata"), roles=tuple(roles),
+            default=entry.get("default", False),
+        ))
+    return tuple(entities)
+
+
+_STRS = Field((list,), items=str)
+_TAGGING_SCHEMA = {name: _STRS for name in ("role_words", "honorifics", "organization_heads", "place_heads",
+                                            "plural_markers", "plural_after", "count_nouns")}
+_TAGGING_SCHEMA.update({name: Field((dict,), required=True) for name in ("qualifiers", "currencies", "metrics")})
+
+
+def _str_lists(path: Path, mapping: dict, what: str) -> dict[str, tuple[str, ...]]:
+    for key, value in mapping.items():
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise InputError(path, f"{what} '{key}' must be a list of words")
+    return {str(k): tuple(v) for k, v in mapping.items()}
+
+
+def load_tagging_rules(path: Path) -> TaggingRules:
+    data, node = load_file(path)
+    data = check_mapping(path, data, node, _TAGGING_SCHEMA, "tagging rules")
+    qualifiers = _str_lists(path, data["qualifiers"], "qualifier")
+    unknown = set(qualifiers) - {"approx", "more-than", "less-than"}
+    if unknown:
+        raise InputError(path, f"qualifier kinds are approx, more-than, less-than (not {', '.join(sorted(unknown))})")
+    return TaggingRules(
+        role_words=tuple(data.get("role_words", [])), honorifics=tuple(data.get("honorifics", [])),
+        organization_heads=tuple(data.get("organization_heads", [])), place_heads=tuple(data.get("place_heads", [])),
+        plural_markers=tuple(map(match_key, data.get("plural_markers", []))),
+        plural_after=tuple(map(match_key, data.get("plural_after", []))),
+        qualifiers=qualifiers, currencies=_str_lists(path, data["currencies"], "currency"),
+        count_nouns=tuple(data.get("count_nouns", [])), metrics=_str_lists(path, data["metrics"], "metric"),
+    )

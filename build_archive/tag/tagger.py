@@ -1,0 +1,38 @@
+"""Tag: entity and figure spans added to each paragraph; the text itself is never touched."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from build_archive.model.article import Article
+from build_archive.model.entity import Entity
+from build_archive.tag.entities import EntityMatcher, tag_entities
+from build_archive.tag.figures import FigureRules, last_year_spoken_of, tag_figures
+from build_archive.tag.knowledge import load_entities, load_tagging_rules
+
+
+@dataclass(frozen=True)
+class Tagger:
+    """Everything tagging needs, compiled once per build."""
+
+    entities: tuple[Entity, ...]
+    matcher: EntityMatcher
+    figure_rules: FigureRules
+
+    @classmethod
+    def load(cls, data_dir: Path) -> "Tagger":
+        entities = load_entities(data_dir / "entities.yml")
+        rules = load_tagging_rules(data_dir / "tagging.yml")
+        return cls(entities, EntityMatcher.build(entities, rules), FigureRules.build(rules))
+
+    def tag(self, article: Article) -> Article:
+        paragraphs = []
+        context_year = None
+        for paragraph in article.paragraphs:
+            entities = tag_entities(paragraph.text, self.matcher)
+            figures = tag_figures(paragraph.text, self.figure_rules, article.published, entities, context_year)
+            context_year = last_year_spoken_of(paragraph.text, article.published, context_year)
+            paragraphs.append(dataclasses.replace(paragraph, entities=entities, figures=figures))
+        return dataclasses.replace(article, paragraphs=tuple(paragraphs))
