@@ -36,13 +36,25 @@ def key(*parts: bytes | str) -> str:
 
 
 class Cache:
-    """Pickled values by key; a missing or unreadable entry is just a miss."""
+    """Pickled values by key; a missing or unreadable entry is just a miss.
+
+    Entries read or written are also kept in memory for the life of the object, so a
+    long-lived cache (the plugin's, under ``mkdocs serve``) answers a rebuild without
+    unpickling the whole archive again. ``reset_counts`` starts a new build's tally.
+    """
 
     def __init__(self, folder: Path | None):
         self.folder = folder
         self.hits = self.misses = 0
+        self.memory: dict[str, object] = {}
+
+    def reset_counts(self) -> None:
+        self.hits = self.misses = 0
 
     def get(self, name: str):
+        if name in self.memory:
+            self.hits += 1
+            return self.memory[name]
         if self.folder is None:
             self.misses += 1
             return None
@@ -53,11 +65,13 @@ class Cache:
             self.misses += 1
             return None
         self.hits += 1
+        self.memory[name] = value
         return value
 
     def put(self, name: str, value) -> None:
         if self.folder is None:
             return
+        self.memory[name] = value
         path = self.folder / name[:2] / name
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")

@@ -82,6 +82,21 @@ def _process(job: tuple[str, str | None, str]) -> Article:
     return tagger.tag(clean(doc, rules, outlets, source_dir=source_dir))
 
 
+def _seed_key(path: Path, sidecar: Path | None, version: str, cache: Cache) -> str:
+    """A seed's cache key: its name (two files with the same bytes are two articles), bytes, sidecar, code.
+
+    Within one long-lived cache (``mkdocs serve``) a file whose size and modification time are
+    unchanged is not read and hashed again.
+    """
+    stamp = "stat-" + key(str(path), str(sidecar), version, *(
+        f"{s.st_mtime_ns}:{s.st_size}" for s in (path.stat(), *((sidecar.stat(),) if sidecar else ()))))
+    found = cache.memory.get(stamp)
+    if not isinstance(found, str):
+        found = key(path.name, path.read_bytes(), sidecar.read_bytes() if sidecar else b"", path.parent.name, version)
+        cache.memory[stamp] = found
+    return found
+
+
 def load_articles(paths: Paths, progress: Progress = _quiet, tagger: Tagger | None = None,
                   timings: dict[str, float] | None = None, cache: Cache | None = None) -> list[Article]:
     """Ingest, clean and tag every seed (cached by content, in parallel); sorted newest first."""
@@ -93,8 +108,7 @@ def load_articles(paths: Paths, progress: Progress = _quiet, tagger: Tagger | No
     _WORKER = (load_cleaning_rules(paths.data / "cleaning.yml"), load_outlets(paths.data / "outlets.yml"), tagger)
     with stage(timings, "ingest"):
         seeds = list_seeds(paths.seeds)
-        keys = [key(path.name, path.read_bytes(), sidecar.read_bytes() if sidecar else b"", path.parent.name, version)
-                for path, sidecar in seeds]  # the name too: two files with the same bytes are two articles
+        keys = [_seed_key(path, sidecar, version, cache) for path, sidecar in seeds]
         found = [cache.get("article-" + k) for k in keys]
     todo = [(str(path), str(sidecar) if sidecar else None, path.parent.name)
             for (path, sidecar), article in zip(seeds, found) if article is None]

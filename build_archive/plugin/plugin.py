@@ -9,8 +9,10 @@ build, so an edited article shows at once and search catches up a few seconds la
 
 from __future__ import annotations
 
+import gc
 import logging
 import mimetypes
+import os
 import subprocess
 import sys
 import threading
@@ -25,6 +27,7 @@ from mkdocs.structure.files import Files
 
 from build_archive.common.errors import InputError
 from build_archive.pages.output import Output, PageOutput
+from build_archive.pipeline.cache import Cache
 from build_archive.pipeline.run import Paths, build_site, stage
 from build_archive.plugin.config import ArchiveConfig
 from build_archive.plugin.links import broken_links
@@ -37,10 +40,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def __init__(self) -> None:
         self.timings: dict[str, float] = {}  # seconds per stage of the last build (read by bench/scale.py)
         self.outputs: dict[str, Output] = {}
-        self.digests: dict[str, str] = {}  # path → digest of the output in the previous build
+        self.previous: dict[str, tuple[Output, str]] = {}  # path → (output, digest) of the previous build
+        self.cache: Cache | None = None
         self.serving = False
         self.paths: Paths | None = None
         self._indexer: threading.Thread | None = None
+        self._indexed = False  # the first build of `mkdocs serve` indexes in the foreground
+        self._pending: str | None = None
+        self._lock = threading.Lock()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -50,57 +57,93 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.paths = Paths(root, root / self.config.seeds_dir, root / self.config.data_dir,
                            root / self.config.templates_dir,
                            root / self.config.cache_dir if self.config.cache else None)
+        self.cache = Cache(self.paths.cache)  # kept across `mkdocs serve` rebuilds: its memory layer
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        assert self.paths is not None
+        assert self.paths is not None and self.cache is not None
+        # No cyclic garbage collection during a build: the archive is many long-lived objects that
+        # every collection would walk again (under `mkdocs serve`, several previous builds' worth).
+        gc.disable()
         self.timings = {}
+        self.cache.reset_counts()
         try:
-            self.outputs = build_site(self.paths, site_url=config.site_url, timings=self.timings)
+            self.outputs = build_site(self.paths, site_url=config.site_url, timings=self.timings, cache=self.cache)
         except InputError as exc:
             raise PluginError(f"Lưu trữ Việt–Lào: bad input, nothing was built: {exc}") from None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         with stage(self.timings, "pages"):
-            digests, titles = {}, nav_titles(config.nav)
+            current, changed, titles = {}, set(), nav_titles(config.nav)
             for path, output in self.outputs.items():
                 if (existing := files.get_file_from_path(path)) is not None:
                     log.warning(f"docs/{path} is hidden by the archive's generated page of the same name; "
                                 "delete it (generated pages are never written to docs/)")
                     files.remove(existing)
-                digests[path] = digest(output)
-                files.append(generated_file(config, path, output, self.digests.get(path) == digests[path],
-                                            titles.get(path)))
-            self.digests = digests
+                before = self.previous.get(path)
+                # The cache hands back the very same object for an unchanged article: no need to hash it.
+                same = before is not None and (before[0] is output or before[1] == digest(output))
+                current[path] = (output, before[1] if same and before else digest(output))
+                if not same:
+                    changed.add(path)
+                files.append(generated_file(config, path, output, same, titles.get(path)))
+            self.previous = current
         with stage(self.timings, "link check"):
+            # A full build checks every page; a `mkdocs serve` rebuild only the pages that changed.
             targets = {f.url for f in files} | {f.src_uri for f in files}
             pages = [(f.url, output.html) for path, output in self.outputs.items()
-                     if isinstance(output, PageOutput) and (f := files.get_file_from_path(path)) is not None]
+                     if isinstance(output, PageOutput) and (not self.serving or path in changed)
+                     and (f := files.get_file_from_path(path)) is not None]
             for url, link in broken_links(pages, targets):
                 log.warning(f"the generated page {url or '/'} links to '{link}', which is not in the site")
         return files
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.search:
-            return
-        if self.serving and self._indexer is not None:  # a rebuild under `mkdocs serve`
-            self._indexer.join()
-            self._indexer = threading.Thread(target=self._index, args=(config.site_dir,), daemon=True)
-            self._indexer.start()
-            return
-        self._index(config.site_dir)
-        if self.serving:
-            self._indexer = threading.Thread(target=lambda: None)
-            self._indexer.start()
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.enable()
 
-    def _index(self, site_dir: str) -> None:
-        """Index the built site with Pagefind (a chunked index: a first query fetches little)."""
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.enable()
+        if self.config.search:
+            if self.serving and self._indexed:
+                self._request_index(config.site_dir)  # in the background: the edited page shows at once
+            else:
+                self._index(config.site_dir)
+                self._indexed = True
+        if self.serving:
+            log.info("archive stages (s): " + ", ".join(f"{k} {v:.2f}" for k, v in self.timings.items()))
+
+    def _index(self, site_dir: str, background: bool = False) -> None:
+        """Index the built site with Pagefind (a chunked index: a first query fetches little).
+
+        In the background (``mkdocs serve``) it runs at the lowest CPU priority, so it never slows
+        the rebuild that shows an editor's change.
+        """
         start = time.perf_counter()
         result = subprocess.run([sys.executable, "-m", "pagefind", "--site", site_dir, "--silent"],
-                                capture_output=True, text=True)
+                                capture_output=True, text=True, preexec_fn=(lambda: os.nice(19)) if background else None)
         if result.returncode != 0:
             raise PluginError(f"Pagefind could not index {site_dir}: {result.stderr or result.stdout}")
         self.timings["search index"] = time.perf_counter() - start
+
+    def _request_index(self, site_dir: str) -> None:
+        """Re-index after the running indexing (if any) ends; requests made meanwhile collapse into one."""
+        with self._lock:
+            self._pending = site_dir
+            if self._indexer is not None and self._indexer.is_alive():
+                return
+            self._indexer = threading.Thread(target=self._index_pending, daemon=True)
+            self._indexer.start()
+
+    def _index_pending(self) -> None:
+        while True:
+            with self._lock:
+                site_dir, self._pending = self._pending, None
+            if site_dir is None:
+                return
+            try:
+                self._index(site_dir, background=True)
+            except PluginError as exc:
+                log.error(str(exc))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         # The raw seeds are UTF-8 .txt files; say so, as GitHub Pages does, or the
