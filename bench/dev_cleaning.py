@@ -71,7 +71,7 @@ class Tally:
     dates_right: int = 0
     wrong_stated: int = 0
     misses: list[str] = field(default_factory=list)
-
+    lost_as: dict[str, int] = field(default_factory=dict)  # role the cleaner gave each lost paragraph
     def row(self, label: str, with_meta: bool = True) -> str:
         def pct(a: int, b: int) -> str:
             return f"{100 * a / b:6.1f} %" if b else "     – "
@@ -140,6 +140,20 @@ def body_scores(expected: Expected, body: list[str], tally: Tally, details: bool
                 tally.misses.append(f"{expected.name}: leaked {probe[:70]!r}")
 
 
+def lost_roles(expected: Expected, article: Article, tally: Tally) -> None:
+    """Aggregate only: which role swallowed each expected paragraph the body lacks."""
+    body = [p.text for p in article.paragraphs]
+    for paragraph in expected.paragraphs:
+        if paragraph in body:
+            continue
+        roles = sorted({seg.role + (" (part of it)" if seg.text in paragraph else " (holding more)")
+                        for line in article.source_lines for seg in line.segments
+                        if seg.text and seg.text != paragraph and (seg.text in paragraph or paragraph in seg.text)}
+                       | {seg.role for line in article.source_lines for seg in line.segments if seg.text == paragraph})
+        key = "+".join(roles) or "split or changed"
+        tally.lost_as[key] = tally.lost_as.get(key, 0) + 1
+
+
 def title_right(expected: Expected, article: Article) -> bool:
     if expected.title is not None:
         return article.title.value == expected.title
@@ -162,6 +176,7 @@ def score_ours(pages: list[Expected], details: bool) -> Tally:
             body_scores(expected, [], tally, details)
             continue
         body_scores(expected, [p.text for p in article.paragraphs], tally, details)
+        lost_roles(expected, article, tally)
         if title_right(expected, article):
             tally.titles_right += 1
         elif details:
@@ -215,6 +230,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         ours = score_ours(pages, args.details and name != "measure")
         print(ours.row(f"{name}: archive"))
+        if ours.lost_as:
+            print(f"{'':28s} lost paragraphs, by the role given: "
+                  + ", ".join(f"{role} {n}" for role, n in sorted(ours.lost_as.items())))
         baseline = score_justext(pages)
         if baseline is None:
             justext_missing = True

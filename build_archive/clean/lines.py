@@ -47,6 +47,9 @@ _TRAILING_DATELINE_RE = re.compile(
 # A caption glued to the sentence before it without a space: "… đã đề ra.Phó Thủ tướng Lào … Sinh."
 _GLUED_RE = re.compile(r"[.!?…](?=[A-ZĐÀ-Ỹ][^\s.]*\s)")
 MAX_GLUED_CAPTION = 250
+# An image printed as its path or markdown inside a line of text: "… /uploads/news/2017_03/a.jpg Caption. Text".
+_INLINE_IMAGE_RE = re.compile(r"(?:!\[[^\]]*\]\([^)]*\)|(?:https?://|/)\S+\.(?:jpe?g|png|gif|webp))\s*\|?",
+                              re.IGNORECASE)
 MAX_STUB_CAPTION = 250
 
 
@@ -109,6 +112,14 @@ def _removed_shape(line: str, rules: CleaningRules) -> bool:
             or _doubled(line))
 
 
+_OPENING_RE = re.compile(r"^(?:sáng|chiều|tối|trưa|đêm|hôm|ngày|rạng sáng|từ ngày|vào)\b[^,]{0,30}\d", re.IGNORECASE)
+
+
+def _opens_lead(line: str) -> bool:
+    """A line that opens an article: a dateline tag ("(PLVN) -", "TT -") or the day ("Sáng 24/12,")."""
+    return bool(shapes.LEAD_TAG_RE.match(line) or _OPENING_RE.match(line))
+
+
 class _Walk:
     """The roles of a page's lines, decided from the lead outwards."""
 
@@ -140,8 +151,14 @@ class _Walk:
             if not line or _removed_shape(line, self.rules) or shapes.date_line(line) or self.rules.is_marker(line):
                 i += 1
                 continue
-            if j is not None and lines[j] == line and not shapes.headline_like(line) and len(line) <= shapes.MAX_CAPTION:
-                self.set(i, "caption")  # a caption printed twice: one caption
+            if (j is not None and lines[j] == line and not shapes.headline_like(line) and not shapes.byline(line)
+                    and len(line) <= shapes.MAX_CAPTION):
+                k = self.after(j)
+                if _opens_lead(line) or k is None or not _opens_lead(lines[k]):
+                    self.set(j, "duplicate")  # the lead printed twice: the first printing is the article's
+                    self.kept.add(match_key(line))
+                    return i
+                self.set(i, "caption")  # a caption printed twice above the lead (which opens with its dateline)
                 self.set(j, "duplicate")
                 self.kept.add(match_key(shapes.split_credit(line)[0]))
                 i = j + 1
@@ -179,15 +196,12 @@ class _Walk:
         keys = [match_key(line) for line in lines[:end]]
         repeated = {k for k in keys if k and keys.count(k) > 1}
         candidates = []
-        previous = None
         for i in range(end):
             line = lines[i]
-            if not line:
+            if not line or self.roles[i]:
                 continue
-            if self.roles[i]:
-                previous = self.roles[i][-1].role
-                continue
-            previous, j = (self.roles[i - 1][-1].role if i and self.roles[i - 1] else previous), self.after(i)
+            j = self.after(i)
+            previous = next((self.roles[k][-1].role for k in range(i - 1, -1, -1) if self.roles[k]), None)
             nxt = lines[j] if j is not None and j < end else ""
             if nxt and nxt != line and nxt.startswith(line) and len(line) < len(nxt):
                 self.set(i, "image-alt")  # alt text, then the caption that begins with it
@@ -309,12 +323,16 @@ class _Walk:
                 self.set(i, "chrome")
             elif state.title is not None and key == match_key(state.title):
                 self.set(i, "image-alt")
-                after_image = True
-            elif state.title is not None and line.startswith(state.title + " ") and len(line) <= 2 * shapes.MAX_CAPTION:
-                self.roles[i] = (Segment(state.title, "image-alt"), Segment(line[len(state.title):].strip(), "caption"))
             elif (photo := _PHOTO_N_RE.match(line)) and len(line) <= shapes.MAX_CAPTION + 250:
                 alt_end = len(line) - len(photo["rest"])
                 self.roles[i] = (Segment(line[:alt_end], "image-alt"), Segment(photo["rest"], "caption"))
+            elif (state.title is not None and line.startswith(state.title + " ")
+                  and shapes.has_credit(line[len(state.title):].strip())):
+                self.roles[i] = (Segment(state.title, "image-alt"), Segment(line[len(state.title):].strip(), "caption"))
+            elif (author := shapes.byline(line)) and (closed or i > lead) and len(line) <= 60:
+                self._credit_byline(author)
+                self.set(i, "meta")
+                closed = True
             elif key in self.kept:
                 self.set(i, "duplicate")
             elif shapes.CREDIT_ONLY_RE.match(line):
@@ -325,10 +343,6 @@ class _Walk:
             elif image and len(line) <= MAX_STUB_CAPTION and not re.search(r"[.!?…]\s+\S", line):
                 self.set(i, "caption")
                 self.kept.add(key)
-            elif (author := shapes.byline(line)) and (closed or i > lead) and len(line) <= 60:
-                self._credit_byline(author)
-                self.set(i, "meta")
-                closed = True
             elif closed and not shapes.sentence_like(line):
                 self.set(i, "chrome")
             else:
@@ -339,8 +353,20 @@ class _Walk:
                                        f"“{line[:60]}…”")
 
     def _body_segments(self, i: int) -> tuple[Segment, ...]:
-        """A body line; a caption glued on its end (its credit on the next line) or a credit run into it split off."""
+        """A body line; a caption glued on its end (its credit on the next line) or a credit run into it split off;
+        an image path inside it splits it (the first sentence after the image is its caption)."""
         line = self.lines[i]
+        image = _INLINE_IMAGE_RE.search(line)
+        if image:
+            before, after = line[:image.start()].strip(), line[image.end():].strip()
+            first = _FIRST_SENTENCE_RE.match(after)
+            caption = first[1] if first and len(first[1]) <= MAX_STUB_CAPTION else ""
+            rest = after[len(caption):].strip()
+            parts = [Segment(before, "body")] if before else []
+            parts.append(Segment(image.group(0).strip(), "chrome"))
+            parts += [Segment(caption, "caption")] if caption else []
+            parts += [Segment(rest, "body")] if rest else []
+            return tuple(parts)
         j = self.after(i)
         if j is not None and shapes.CREDIT_ONLY_RE.match(self.lines[j]):
             glued = [m.end() for m in _GLUED_RE.finditer(line)]
@@ -356,7 +382,7 @@ def classify(doc: RawDoc, rules: CleaningRules, outlets: tuple[Outlet, ...]) -> 
     """Give every line of the document its role(s)."""
     lines = [line.strip() for line in doc.text.split("\n")]
     walk = _Walk(lines, rules, outlets, doc.html_meta.get("source_url") or doc.sidecar.get("source_url"))
-    for i, line in enumerate(lines):  # a source URL printed anywhere helps pick the title
+    for line in lines:  # a source URL printed anywhere helps pick the title
         see_also = _SEE_ALSO_RE.match(line)
         if see_also and reversed_url(see_also["url"]) and not walk.url:
             walk.url = reversed_url(see_also["url"])

@@ -95,9 +95,14 @@ class _Year:
     kind: str  # event | results | upcoming
 
 
+# "các năm 2021, năm 2022 và 6 tháng đầu năm nay": this year follows the last one listed.
+_THEN_THIS_YEAR_RE = re.compile(r"năm\s+(\d{4})\s*(?:,|và)\s*(?:\d{1,2}\s+tháng\s+(?:đầu\s+)?)?năm\s+nay",
+                                re.IGNORECASE)
+
+
 def year_mentions(text: str) -> list[_Year]:
     """Years the text speaks of as its own time, with what kind of mention each is."""
-    years = []
+    years = [_Year(int(m[1]) + 1, m.group(0), "event") for m in _THEN_THIS_YEAR_RE.finditer(text)]
     for pattern in _YEAR_MENTION_RES:
         for match in pattern.finditer(text):
             before = text[max(0, match.start() - 60):match.start()]
