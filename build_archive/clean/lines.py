@@ -238,6 +238,7 @@ class _Walk:
                 if author and title_at is not None and i > title_at:
                     self._credit_byline(author)
                     self.set(i, "meta")
+                    self.state.date_lines.append(DateLine(line, True))  # "Tên Tác Giả 18:17 | 28/01/2024"
                 else:
                     self.set(i, "chrome")
             elif self.roles[i][0].role == "meta" and shapes.date_line(line):

@@ -28,7 +28,7 @@ FULL_DATE_RE = re.compile(r"(?<![\d/.,-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,
 TIME_WORD = r"(?:sáng|chiều|tối|trưa|đêm|rạng sáng|hôm|ngày)(?:\s+nay|\s+qua|\s+mai)?"
 DAY_MONTH_RE = re.compile(
     rf"(?<!\w)(?P<word>{TIME_WORD})\s*(?:ngày\s*)?\(?\s*(?:(?P<d1>\d{{1,2}})\s*(?:[-–]|đến)\s*(?:ngày\s*)?)?"
-    r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\d/]|\.\d)",
+    r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\d/]|\.\d)\)?",
     re.IGNORECASE)
 # "14 tháng 6, 2011", "ngày 14 tháng 6 năm 2011".
 VI_WORDS_DATE_RE = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2}),?\s+(?:năm\s+)?(?P<y>\d{4})(?!\d)",
