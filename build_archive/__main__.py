@@ -54,10 +54,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "review":
             articles = load_articles(paths)
-            print("# articles\tid\twhat is missing")
+            print("# articles\tid\ttitle\tdate\twhy (evidence for and against)")
             for article in articles:
                 if article.review_reasons:
-                    print(f"{article.source_file}\t{article.id}\t{'; '.join(article.review_reasons)}")
+                    published = article.published
+                    date = f"{published.date or '?'} ({published.precision}, {published.basis})"
+                    print(f"{article.source_file}\t{article.id}\t{article.title.value}\t{date}\t"
+                          f"{'; '.join(article.review_reasons)}")
             print("# names not in data/entities.yml\ttype\tmentions\tfirst seen")
             for item in provisional_entities(by_entity(articles)):
                 first = item.mentions[0]

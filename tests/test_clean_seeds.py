@@ -179,3 +179,72 @@ def test_removed_lines_are_kept_for_the_source_view(articles):
 def test_undated_year_only_article_is_listed_for_review(articles):
     assert articles["001_a7b350cfd587fa8d.txt"].review_reasons == ("chỉ biết năm đăng",)
     assert not articles["002_e3906118eabb911a.txt"].review_reasons
+
+
+def _clean_text(tmp_path, text: str):
+    from build_archive.clean.lines import clean
+    from build_archive.clean.rules import load_cleaning_rules, load_outlets
+    from build_archive.ingest.reader import read_seed
+
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    return clean(read_seed(path, None), load_cleaning_rules(ROOT / "data" / "cleaning.yml"),
+                 load_outlets(ROOT / "data" / "outlets.yml"))
+
+
+def test_chrome_around_an_unseen_page_is_told_by_its_shape(tmp_path):
+    lead = "(TTXVN) - Sáng 6/12, tại Hà Nội, hai bên đã ký kết biên bản hợp tác về giáo dục và đào tạo."
+    second = "Hai bên nhất trí tăng cường trao đổi đoàn các cấp trong thời gian tới."
+    article = _clean_text(tmp_path, "\n".join([
+        "Skip to main content", "Menu", "Tải ứng dụng", "{title}", "", "Việt Nam và Lào ký biên bản hợp tác giáo dục",
+        "Nguyễn Văn An 18:17 | 28/01/2024", "", lead, "![]() |", "Toàn cảnh lễ ký. ẢNH: TTXVN", "", second,
+        "Theo dõi Báo Tin tức trên", "Từ khóa: Việt Nam, Lào", "Copyright © 2024 Báo Tin tức"]))
+    assert [p.text for p in article.paragraphs] == [lead, second]
+    assert article.title == type(article.title)("Việt Nam và Lào ký biên bản hợp tác giáo dục", "text")
+    assert article.author.value == "Nguyễn Văn An"
+    assert (article.published.date, article.published.basis) == ("2024-01-28", "stated")
+    assert [(c.text, c.credit) for c in article.captions] == [("Toàn cảnh lễ ký.", "TTXVN")]
+
+
+def test_a_date_in_page_chrome_is_never_stated(tmp_path):
+    article = _clean_text(tmp_path, "\n".join([
+        "Thứ Hai, 15/01/2024", "Thời sự", "Quốc tế", "",
+        "Ngày 19/5, tại Hà Nội, diễn ra lễ hội hữu nghị Việt Nam - Lào lần thứ hai với nhiều hoạt động."]))
+    assert article.published.basis != "stated"
+    assert "15/01/2024" in article.published.against
+    assert any("bác" in reason for reason in article.review_reasons)
+
+
+def test_plan_and_target_years_are_not_the_articles_year(tmp_path):
+    article = _clean_text(tmp_path, "Chiều 12/9, hai bên rà soát Kế hoạch hợp tác năm 2025 và mục tiêu "
+                                    "kim ngạch đạt 15 tỷ USD vào năm 2020, như đã thống nhất.")
+    assert (article.published.date, article.published.precision) == (None, "unknown")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("22/11/2023", (2023, 11, 22)), ("11/22/2023", (2023, 11, 22)), ("06 March 2011", (2011, 3, 6)),
+    ("October 24, 2017", (2017, 10, 24)), ("14 tháng 6, 2011", (2011, 6, 14)), ("18.11.2011", (2011, 11, 18)),
+])
+def test_every_full_date_format(text, expected):
+    from build_archive.date.patterns import full_dates
+
+    (found,) = full_dates(text)
+    assert (found.year, found.month, found.day) == expected
+
+
+@pytest.mark.parametrize("text, day_month", [
+    ("ngày 6.12", (6, 12)), ("Sáng nay (19-12)", (19, 12)), ("từ ngày 1 - 2.12", (2, 12)), ("Chiều 27/8", (27, 8)),
+])
+def test_day_month_after_a_time_word(text, day_month):
+    from build_archive.date.patterns import announced_dates
+
+    (found,) = announced_dates(text)
+    assert (found.day, found.month) == day_month
+    assert not announced_dates("hỗ trợ 8.5 triệu USD")
+
+
+def test_first_months_of_a_year_give_the_year(tmp_path):
+    article = _clean_text(tmp_path, "Sáng 14/10, hai bên đánh giá kết quả hợp tác 9 tháng đầu năm 2022 "
+                                    "và thống nhất phương hướng cho thời gian tới.")
+    assert (article.published.date, article.published.basis) == ("2022-10-14", "inferred")
+    assert "9 tháng đầu năm 2022" in article.published.evidence

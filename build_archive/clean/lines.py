@@ -1,20 +1,28 @@
 """Clean: a scraped page's lines sorted into article and boilerplate.
 
-Follows ../shared/guides/annotation.md §1. Every line of the input gets a role;
-body paragraphs are kept exactly as written (only surrounding white space is
-trimmed), and what is removed stays listed with its reason for the source view.
+Follows ../shared/guides/annotation.md §1. Every line of the input gets a role,
+decided from evidence that holds on any outlet's page (clean/shapes.py): the lead
+is the first line of prose; the headline the nearest headline-shaped line above
+it; date lines, bylines, captions and page furniture around them are told by their
+shape, position and repetition; data/cleaning.yml adds one site's chrome. Body
+paragraphs are kept exactly as written (only surrounding white space is trimmed);
+when unsure, a line stays in the body and the article is listed for review. What
+is removed stays listed with its reason for the source view.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from build_archive.clean import shapes
 from build_archive.clean.rules import CleaningRules, Outlet
-from build_archive.common.textnorm import match_key
+from build_archive.common.textnorm import match_key, slugify
 from build_archive.date import published as dates
+from build_archive.date.published import DateLine
 from build_archive.ingest.reader import RawDoc
 from build_archive.model.article import (
+    GUESSED,
     Article,
     Caption,
     Paragraph,
@@ -25,30 +33,37 @@ from build_archive.model.article import (
 )
 from build_archive.model.ids import paragraph_anchors
 
-MAX_CAPTION = 400
 _DATELINE_RE = re.compile(r"^\((?P<token>[^()]{2,24})\)\s*[-–—]\s*")
+_TAG_RE = re.compile(r"^\(?(?P<token>[A-ZĐ][\w.&+]{0,15})\)?\s*[-–—]\s")
 _PHOTO_N_RE = re.compile(r"^(?P<alt>.+?)\s+-\s+ảnh\s+\d+\s*(?P<rest>.*)$", re.IGNORECASE)
-_CREDIT_PAREN_RE = re.compile(
-    r"^(?P<text>.*?)\s*\((?:Ảnh|Nguồn|Ảnh minh họa|Ảnh minh hoạ|Photo)\s*:\s*(?P<credit>[^()]+?)\)(?P<tail>\s*[.]?)\s*$")
-_CREDIT_TAIL_RE = re.compile(r"^(?P<text>.*?[.!?…])\s*(?:Ảnh|Nguồn)\s*:\s*(?P<credit>[^.]{1,80}?)\.?\s*$")
 _BYLINE_RE = re.compile(r"^Theo\s+(?P<first>[^,/]{2,60}?)(?:\s*/\s*(?P<second>[^,]{2,80}))?\s*$")
 _SEE_ALSO_RE = re.compile(r"^Xem thêm\s*:\s*(?P<url>\S+)\s*$", re.IGNORECASE)
-_SOURCE_LABEL_RE = re.compile(r"^Nguồn\s*:\s*(?P<value>[^.]{2,80})$")
-_TIMESTAMP_LINE_RE = re.compile(r"^[^.]{0,40}\b\d{1,2}/\d{1,2}/\d{4}\b[^.]{0,30}$")
 _URL_HEAD_RE = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,6}(?:/|$)")
+_URL_IN_RE = re.compile(r"https?://\S+")
+# A dateline run into the headline: "… Việt – Lào QĐND - Thứ Sáu, 18/11/2011,".
+_TRAILING_DATELINE_RE = re.compile(
+    r"^(?P<head>.+?)\s+(?P<tail>(?:[A-ZĐ][\w.]{1,12}\s*[-–]\s*)?(?:(?:Thứ\s+\w+|Chủ nhật),?\s*)?"
+    r"\d{1,2}/\d{1,2}/\d{4},?)$")
+# A caption glued to the sentence before it without a space: "… đã đề ra.Phó Thủ tướng Lào … Sinh."
+_GLUED_RE = re.compile(r"[.!?…](?=[A-ZĐÀ-Ỹ][^\s.]*\s)")
+MAX_GLUED_CAPTION = 250
+# An image printed as its path or markdown inside a line of text: "… /uploads/news/2017_03/a.jpg Caption. Text".
+_INLINE_IMAGE_RE = re.compile(r"(?:!\[[^\]]*\]\([^)]*\)|(?:https?://|/)\S+\.(?:jpe?g|png|gif|webp))\s*\|?",
+                              re.IGNORECASE)
+MAX_STUB_CAPTION = 250
 
 
 @dataclass
 class _State:
-    """What the line walk has seen so far."""
+    """What the line walk has found besides each line's role."""
 
     title: str | None = None
-    in_body: bool = False
-    in_tail: bool = False
+    title_evidence: str | None = None
     author: str | None = None
     byline_outlet: str | None = None
     source_url: str | None = None
-    timestamp_lines: list[str] | None = None
+    date_lines: list[DateLine] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def _doubled(line: str) -> bool:
@@ -60,21 +75,6 @@ def _doubled(line: str) -> bool:
     if n % 2 == 1 and line[half] == " ":
         return line[:half] == line[half + 1:]
     return line[:half] == line[half:]
-
-
-def split_credit(text: str) -> tuple[str, str | None]:
-    """Caption text and photo credit: "Toàn cảnh Hội nghị. Ảnh: VOV" → ("Toàn cảnh Hội nghị.", "VOV")."""
-    match = _CREDIT_PAREN_RE.match(text)
-    if match:
-        return (match["text"].rstrip() + match["tail"].strip()).strip(), match["credit"].strip()
-    match = _CREDIT_TAIL_RE.match(text)
-    if match:
-        return match["text"].strip(), match["credit"].strip()
-    return text.strip(), None
-
-
-def _has_credit(text: str) -> bool:
-    return len(text) <= MAX_CAPTION and split_credit(text)[1] is not None
 
 
 def reversed_url(text: str) -> str | None:
@@ -106,74 +106,300 @@ def _outlet_by_name(name: str, outlets: tuple[Outlet, ...]) -> Outlet | None:
     return None
 
 
-def _title_like(line: str) -> bool:
-    return (len(line) <= 250 and not line.endswith((".", ":", ";", ","))
-            and not _DATELINE_RE.match(line) and not _has_credit(line) and len(line.split()) >= 3)
+def _removed_shape(line: str, rules: CleaningRules) -> bool:
+    """Lines that are page furniture wherever they stand."""
+    return (rules.is_chrome(line) or shapes.stub(line) or shapes.footer(line) or shapes.widget(line)
+            or _doubled(line))
+
+
+_OPENING_RE = re.compile(r"^(?:sáng|chiều|tối|trưa|đêm|hôm|ngày|rạng sáng|từ ngày|vào)\b[^,]{0,30}\d", re.IGNORECASE)
+
+
+def _opens_lead(line: str) -> bool:
+    """A line that opens an article: a dateline tag ("(PLVN) -", "TT -") or the day ("Sáng 24/12,")."""
+    return bool(shapes.LEAD_TAG_RE.match(line) or _OPENING_RE.match(line))
+
+
+class _Walk:
+    """The roles of a page's lines, decided from the lead outwards."""
+
+    def __init__(self, lines: list[str], rules: CleaningRules, outlets: tuple[Outlet, ...], url: str | None):
+        self.lines, self.rules, self.outlets, self.url = lines, rules, outlets, url
+        self.roles: list[tuple[Segment, ...]] = [()] * len(lines)
+        self.state = _State(source_url=url)
+        self.kept: set[str] = set()  # match keys of body and caption text seen so far
+
+    def set(self, i: int, role: str) -> None:
+        self.roles[i] = (Segment(self.lines[i], role),)
+
+    def after(self, i: int) -> int | None:
+        """The next non-blank line after i."""
+        for j in range(i + 1, len(self.lines)):
+            if self.lines[j]:
+                return j
+        return None
+
+    # -- the header: teasers, the lead, the title -------------------------------------------------
+
+    def find_lead(self) -> int | None:
+        """The first line of prose, past teaser blocks (a headline printed twice, then its lead)."""
+        lines, blocks = self.lines, []
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            j = self.after(i)
+            if not line or _removed_shape(line, self.rules) or shapes.date_line(line) or self.rules.is_marker(line):
+                i += 1
+                continue
+            if (j is not None and lines[j] == line and not shapes.headline_like(line) and not shapes.byline(line)
+                    and len(line) <= shapes.MAX_CAPTION):
+                k = self.after(j)
+                if _opens_lead(line) or k is None or not _opens_lead(lines[k]):
+                    self.set(j, "duplicate")  # the lead printed twice: the first printing is the article's
+                    self.kept.add(match_key(line))
+                    return i
+                self.set(i, "caption")  # a caption printed twice above the lead (which opens with its dateline)
+                self.set(j, "duplicate")
+                self.kept.add(match_key(shapes.split_credit(line)[0]))
+                i = j + 1
+                continue
+            if shapes.headline_like(line) and j is not None and lines[j] == line:
+                k = self.after(j)
+                lead = k if k is not None and shapes.sentence_like(lines[k]) else None
+                blocks.append((i, j, lead))
+                i = (lead if lead is not None else j) + 1
+                continue
+            if shapes.sentence_like(line) and not shapes.URL_RE.search(line) and not shapes.has_credit(line):
+                if len(blocks) == 1:  # one headline printed twice above its lead: this article's own
+                    blocks.clear()
+                for block in blocks:
+                    for n in block:
+                        if n is not None:
+                            self.set(n, "teaser")
+                return i
+            i += 1
+        if len(blocks) >= 2:  # a page of teasers only (an author's or a section's listing)
+            for block in blocks:
+                for n in block:
+                    if n is not None:
+                        self.set(n, "teaser")
+            self.state.notes.append("trang chỉ có danh sách tin (tiêu đề in hai lần kèm đoạn mở đầu), không có bài")
+            return None
+        if blocks:
+            return blocks[0][2] if blocks[0][2] is not None else None
+        return None
+
+    def header(self, lead: int | None) -> None:
+        """Title, date lines, bylines, captions and chrome above the lead."""
+        end = lead if lead is not None else len(self.lines)
+        lines = self.lines
+        keys = [match_key(line) for line in lines[:end]]
+        repeated = {k for k in keys if k and keys.count(k) > 1}
+        candidates = []
+        for i in range(end):
+            line = lines[i]
+            if not line or self.roles[i]:
+                continue
+            j = self.after(i)
+            previous = next((self.roles[k][-1].role for k in range(i - 1, -1, -1) if self.roles[k]), None)
+            nxt = lines[j] if j is not None and j < end else ""
+            if nxt and nxt != line and nxt.startswith(line) and len(line) < len(nxt):
+                self.set(i, "image-alt")  # alt text, then the caption that begins with it
+            elif shapes.date_line(line):
+                self.set(i, "meta")
+            elif self.rules.is_chrome(line) or _removed_shape(line, self.rules):
+                self.set(i, "chrome")
+            elif shapes.has_credit(line) or previous == "image-alt":
+                self.set(i, "caption")
+            elif keys[i] in repeated:
+                self.set(i, "chrome")  # a section label printed twice
+            elif (split := _TRAILING_DATELINE_RE.match(line)) and shapes.headline_like(split["head"]):
+                candidates.append((i, split["head"], split["tail"]))
+            elif shapes.headline_like(line):
+                candidates.append((i, line, None))
+        title = self._pick_title(candidates, lead)
+        for i, head, tail in candidates:
+            if title is not None and i == title[0]:
+                if tail:
+                    self.roles[i] = (Segment(head, "title"), Segment(lines[i][len(head):].strip(), "meta"))
+                    self.state.date_lines.append(DateLine(tail, True))
+                else:
+                    self.set(i, "title")
+                self.state.title = head
+            else:
+                self.set(i, "chrome")
+        title_at = title[0] if title else None
+        for i in range(end):
+            line = lines[i]
+            if not line:
+                continue
+            if not self.roles[i]:
+                author = shapes.byline(line)
+                if author and title_at is not None and i > title_at:
+                    self._credit_byline(author)
+                    self.set(i, "meta")
+                    self.state.date_lines.append(DateLine(line, True))  # "Tên Tác Giả 18:17 | 28/01/2024"
+                else:
+                    self.set(i, "chrome")
+            elif self.roles[i][0].role == "meta" and shapes.date_line(line):
+                self.state.date_lines.append(DateLine(line, self._in_title_block(i, title_at, end)))
+            elif self.roles[i][0].role == "caption":
+                self.kept.add(match_key(shapes.split_credit(line)[0]))
+
+    def _in_title_block(self, i: int, title_at: int | None, end: int) -> bool:
+        """Between the headline and the lead, or just above the headline with nothing but blanks between."""
+        if title_at is None:
+            return False
+        if title_at < i < end:
+            return True
+        return i < title_at and all(not line for line in self.lines[i + 1:title_at])
+
+    def _pick_title(self, candidates: list, lead: int | None) -> tuple | None:
+        """The headline: one the source URL's slug spells, else the nearest above the lead."""
+        if not candidates:
+            return None
+        if self.url:
+            slug = self.url.rstrip("/").rsplit("/", 1)[-1]
+            for candidate in candidates:
+                words = slugify(candidate[1], max_length=400).split("-")
+                if len(words) >= 3 and "-".join(words[:6]) in slug:
+                    return candidate
+        return candidates[-1]
+
+    def _credit_byline(self, name: str) -> None:
+        outlet = _outlet_by_name(name, self.outlets)
+        if outlet:
+            self.state.byline_outlet = self.state.byline_outlet or name
+        else:
+            self.state.author = self.state.author or name
+
+    # -- the body ----------------------------------------------------------------------------------
+
+    def body(self, lead: int) -> None:
+        lines, state = self.lines, self.state
+        in_tail = closed = False
+        after_image = False
+        for i in range(lead, len(lines)):
+            line = lines[i]
+            if not line or self.roles[i]:
+                continue
+            key = match_key(line)
+            image = after_image
+            after_image = False
+            if (see_also := _SEE_ALSO_RE.match(line)) and reversed_url(see_also["url"]):
+                state.source_url = state.source_url or reversed_url(see_also["url"])
+                self.set(i, "meta")
+            elif byline := _byline(line, self.outlets):
+                state.author = state.author or byline[0]
+                state.byline_outlet = state.byline_outlet or byline[1]
+                self.set(i, "meta")
+                closed = True
+            elif in_tail:
+                self.set(i, "related")
+            elif self.rules.is_marker(line):
+                in_tail = True
+                self.set(i, "widget" if line.isupper() or key == "phản hồi" else "related")
+            elif (source := shapes.SOURCE_LINE_RE.match(line)) and len(line) <= 250:
+                url = _URL_IN_RE.search(line)
+                if url:
+                    state.source_url = state.source_url or url.group(0)
+                else:
+                    state.byline_outlet = state.byline_outlet or source["value"].strip()
+                self.set(i, "meta")
+                closed = True
+            elif shapes.stub(line) or shapes.PHOTO_LABEL_RE.match(line):
+                self.set(i, "chrome")
+                after_image = True
+            elif shapes.date_line(line):
+                self.set(i, "meta")
+                state.date_lines.append(DateLine(line, False))
+            elif _doubled(line):
+                self.set(i, "teaser")
+                j = self.after(i)
+                nxt = lines[j] if j is not None else ""
+                if nxt and not (_doubled(nxt) or _byline(nxt, self.outlets) or self.rules.is_marker(nxt)
+                                or shapes.has_credit(nxt) or (state.title and match_key(nxt) == match_key(state.title))):
+                    self.set(j, "teaser")
+            elif _removed_shape(line, self.rules):
+                self.set(i, "chrome")
+            elif state.title is not None and key == match_key(state.title):
+                self.set(i, "image-alt")
+            elif (photo := _PHOTO_N_RE.match(line)) and len(line) <= shapes.MAX_CAPTION + 250:
+                alt_end = len(line) - len(photo["rest"])
+                self.roles[i] = (Segment(line[:alt_end], "image-alt"), Segment(photo["rest"], "caption"))
+            elif (state.title is not None and line.startswith(state.title + " ")
+                  and shapes.has_credit(line[len(state.title):].strip())):
+                self.roles[i] = (Segment(state.title, "image-alt"), Segment(line[len(state.title):].strip(), "caption"))
+            elif (author := shapes.byline(line)) and (closed or i > lead) and len(line) <= 60:
+                self._credit_byline(author)
+                self.set(i, "meta")
+                closed = True
+            elif key in self.kept:
+                self.set(i, "duplicate")
+            elif shapes.CREDIT_ONLY_RE.match(line):
+                self.set(i, "caption")
+            elif shapes.has_credit(line):
+                self.set(i, "caption")
+                self.kept.add(match_key(shapes.split_credit(line)[0]))
+            elif image and len(line) <= MAX_STUB_CAPTION and not re.search(r"[.!?…]\s+\S", line):
+                self.set(i, "caption")
+                self.kept.add(key)
+            elif closed and not shapes.sentence_like(line):
+                self.set(i, "chrome")
+            else:
+                self.roles[i] = self._body_segments(i)
+                self.kept.add(key)
+                if closed:
+                    state.notes.append(f"dòng {i + 1} giữ trong bài dù đứng sau dòng tác giả/nguồn: "
+                                       f"“{line[:60]}…”")
+
+    def _body_segments(self, i: int) -> tuple[Segment, ...]:
+        """A body line; a caption glued on its end (its credit on the next line) or a credit run into it split off;
+        an image path inside it splits it (the first sentence after the image is its caption)."""
+        line = self.lines[i]
+        image = _INLINE_IMAGE_RE.search(line)
+        if image:
+            before, after = line[:image.start()].strip(), line[image.end():].strip()
+            first = _FIRST_SENTENCE_RE.match(after)
+            caption = first[1] if first and len(first[1]) <= MAX_STUB_CAPTION else ""
+            rest = after[len(caption):].strip()
+            parts = [Segment(before, "body")] if before else []
+            parts.append(Segment(image.group(0).strip(), "chrome"))
+            parts += [Segment(caption, "caption")] if caption else []
+            parts += [Segment(rest, "body")] if rest else []
+            return tuple(parts)
+        j = self.after(i)
+        if j is not None and shapes.CREDIT_ONLY_RE.match(self.lines[j]):
+            glued = [m.end() for m in _GLUED_RE.finditer(line)]
+            if glued and len(line) - glued[-1] <= MAX_GLUED_CAPTION:
+                return Segment(line[:glued[-1]], "body"), Segment(line[glued[-1]:], "caption")
+        match = shapes.CREDIT_TAIL_RE.match(line)
+        if match and (len(line) > MAX_STUB_CAPTION or len(re.findall(r"[.!?…]\s", match["text"])) >= 1) and shapes.name_like(match["credit"].strip()):
+            return Segment(match["text"], "body"), Segment(line[len(match["text"]):].strip(), "meta")
+        return (Segment(line, "body"),)
 
 
 def classify(doc: RawDoc, rules: CleaningRules, outlets: tuple[Outlet, ...]) -> tuple[list[SourceLine], _State]:
     """Give every line of the document its role(s)."""
     lines = [line.strip() for line in doc.text.split("\n")]
-    roles: list[tuple[Segment, ...]] = [()] * len(lines)
-    state = _State(timestamp_lines=[])
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        one = lambda role: (Segment(line, role),)  # noqa: E731 - the common case of a whole line
-        if not line:
-            roles[i] = ()
-        elif (see_also := _SEE_ALSO_RE.match(line)) and reversed_url(see_also["url"]):
-            state.source_url = state.source_url or reversed_url(see_also["url"])
-            roles[i] = one("meta")
-        elif state.in_body and (byline := _byline(line, outlets)):
-            state.author = state.author or byline[0]
-            state.byline_outlet = state.byline_outlet or byline[1]
-            roles[i] = one("meta")
-        elif state.in_tail:
-            roles[i] = one("related")
-        elif rules.is_marker(line) and state.in_body:
-            state.in_tail = True
-            roles[i] = one("widget" if line.isupper() or match_key(line) == "phản hồi" else "related")
-        elif rules.is_chrome(line) or rules.is_marker(line):
-            roles[i] = one("chrome")
-        elif (source := _SOURCE_LABEL_RE.match(line)) and state.in_body:
-            state.byline_outlet = state.byline_outlet or source["value"].strip()
-            roles[i] = one("meta")
-        elif not state.in_body and _TIMESTAMP_LINE_RE.match(line) and not _DATELINE_RE.match(line):
-            state.timestamp_lines.append(line)
-            roles[i] = one("meta")
-        elif state.title is None and not state.in_body and _title_like(line):
-            state.title = line
-            roles[i] = one("title")
-        elif state.title is not None and match_key(line) == match_key(state.title):
-            roles[i] = one("image-alt")
-        elif (photo := _PHOTO_N_RE.match(line)) and len(line) <= MAX_CAPTION + 250:
-            alt_end = len(line) - len(photo["rest"])
-            roles[i] = (Segment(line[:alt_end], "image-alt"), Segment(photo["rest"], "caption"))
-        elif _doubled(line):
-            roles[i] = one("teaser")
-            if nxt and not (_doubled(nxt) or _byline(nxt, outlets) or rules.is_marker(nxt) or _has_credit(nxt)
-                            or (state.title and match_key(nxt) == match_key(state.title))):
-                roles[i + 1] = (Segment(nxt, "teaser"),)
-                i += 1
-        elif nxt == line and len(line) <= MAX_CAPTION:
-            roles[i] = one("caption")
-            roles[i + 1] = (Segment(nxt, "duplicate"),)
-            i += 1
-        elif _has_credit(line):
-            roles[i] = one("caption")
-        else:
-            roles[i] = one("body")
-            state.in_body = True
-        i += 1
-    return [SourceLine(n + 1, segs) for n, segs in enumerate(roles)], state
+    walk = _Walk(lines, rules, outlets, doc.html_meta.get("source_url") or doc.sidecar.get("source_url"))
+    for line in lines:  # a source URL printed anywhere helps pick the title
+        see_also = _SEE_ALSO_RE.match(line)
+        if see_also and reversed_url(see_also["url"]) and not walk.url:
+            walk.url = reversed_url(see_also["url"])
+    lead = walk.find_lead()
+    walk.header(lead)
+    if lead is not None:
+        walk.body(lead)
+    else:
+        walk.state.notes.append("không tìm thấy đoạn văn nào của bài")
+    return [SourceLine(n + 1, segs) for n, segs in enumerate(walk.roles)], walk.state
 
 
 def _outlet(doc: RawDoc, paragraphs: list[str], source_url: str | None, removed: list[str],
             byline_outlet: str | None, outlets: tuple[Outlet, ...]) -> Sourced:
     for paragraph in paragraphs[:3]:
-        match = _DATELINE_RE.match(paragraph)
+        match = _DATELINE_RE.match(paragraph) or _TAG_RE.match(paragraph)
         if match:
             outlet = _outlet_by_name(match["token"], outlets)
             if outlet:
@@ -200,19 +426,33 @@ def _outlet(doc: RawDoc, paragraphs: list[str], source_url: str | None, removed:
 def _published(doc: RawDoc, state: _State, paragraphs: list[str]) -> PubDate:
     if "date" in doc.sidecar:
         return dates.curated(doc.sidecar["date"])
-    return (dates.stated_in_header(state.timestamp_lines or [])
-            or (dates.from_html_meta(doc.html_meta["published"]) if "published" in doc.html_meta else None)
-            or dates.from_text(paragraphs))
+    return dates.resolve(state.date_lines, doc.html_meta.get("published"), paragraphs)
 
 
 def _curated(doc: RawDoc, key: str, found: Sourced) -> Sourced:
     return Sourced(doc.sidecar[key], "curated") if key in doc.sidecar else found
 
 
+TITLE_GUESS_WORDS = 14
+_FIRST_SENTENCE_RE = re.compile(r"^(.+?[.!?…])(?:\s|$)")
+
+
+def guessed_title(paragraphs: list[str], name: str) -> Sourced:
+    """A placeholder for a page that prints no headline: its first body sentence, in brackets, marked guessed."""
+    if not paragraphs:
+        return Sourced(f"[{name}]", GUESSED, "tên tệp: trang không có tiêu đề và không có đoạn văn nào")
+    text = _DATELINE_RE.sub("", paragraphs[0])
+    text = re.sub(r"^(?:\(?[A-ZĐ][\w.&+]{0,15}\)?\s*[-–—]\s*|[-–—]\s*)", "", text)
+    match = _FIRST_SENTENCE_RE.match(text)
+    sentence = (match[1] if match else text).rstrip(".")
+    words = sentence.split()
+    guess = " ".join(words[:TITLE_GUESS_WORDS]) + ("…" if len(words) > TITLE_GUESS_WORDS else "")
+    return Sourced(f"[{guess}]", GUESSED, f"từ câu đầu của bài: “{guess}”")
+
+
 def clean(doc: RawDoc, rules: CleaningRules, outlets: tuple[Outlet, ...], source_dir: str = "seeds") -> Article:
     """The cleaned article; its id is filled in later by ids.assign_ids."""
     source_lines, state = classify(doc, rules, outlets)
-    paragraphs: list[Paragraph] = []
     captions: list[Caption] = []
     body_lines: list[tuple[str, int]] = []
     for source_line in source_lines:
@@ -220,20 +460,26 @@ def clean(doc: RawDoc, rules: CleaningRules, outlets: tuple[Outlet, ...], source
             if segment.role == "body":
                 body_lines.append((segment.text, source_line.number))
             elif segment.role == "caption":
-                text, credit = split_credit(segment.text)
-                captions.append(Caption(text, credit, len(body_lines), source_line.number))
+                text, credit = shapes.split_credit(segment.text)
+                only = shapes.CREDIT_ONLY_RE.match(segment.text)
+                if only and captions and captions[-1].credit is None and captions[-1].line == source_line.number - 1:
+                    captions[-1] = Caption(captions[-1].text, only["credit"].strip(), captions[-1].after,
+                                           captions[-1].line)
+                elif only:
+                    captions.append(Caption("", only["credit"].strip(), len(body_lines), source_line.number))
+                else:
+                    captions.append(Caption(text, credit, len(body_lines), source_line.number))
     anchors = paragraph_anchors([text for text, _ in body_lines])
-    paragraphs = [Paragraph(anchor, text, line) for anchor, (text, line) in zip(anchors, body_lines)]
+    paragraphs = [Paragraph(anchor, text, line) for anchor, (text, line) in zip(anchors, body_lines, strict=True)]
     texts = [p.text for p in paragraphs]
     removed = [seg.text for line in source_lines for seg in line.segments if seg.removed]
 
     if state.title:
-        title = Sourced(state.title, "page" if doc.kind == "html" else "text")
+        title = Sourced(state.title, "page" if doc.kind == "html" else "text", state.title_evidence)
     elif doc.html_meta.get("title"):
         title = Sourced(doc.html_meta["title"], "page")
     else:
-        words = " ".join(texts[0].split()[:10]) if texts else doc.name
-        title = Sourced(f"[Không có tiêu đề] {words}…", "missing")
+        title = guessed_title(texts, doc.name)
     outlet = _outlet(doc, texts, state.source_url, removed, state.byline_outlet, outlets)
     author = Sourced(state.author, "byline") if state.author else Sourced(doc.html_meta.get("author"),
                                                                            "page" if doc.html_meta.get("author") else None)
@@ -254,4 +500,5 @@ def clean(doc: RawDoc, rules: CleaningRules, outlets: tuple[Outlet, ...], source
         source_lines=tuple(source_lines),
         redirect_from=tuple(doc.sidecar.get("redirect_from", ())),
         note=doc.sidecar.get("note"),
+        clean_notes=tuple(state.notes),
     )

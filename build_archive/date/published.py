@@ -1,46 +1,84 @@
 """Publication dates with their precision and basis (annotation guide §2).
 
-Pages often print only "Sáng 24/12". The year is then inferred from the
-article's own context, and the words it came from are kept as evidence. A day
-is never invented: without a day and month the date stays a year or unknown.
+The strongest evidence wins: a date the page prints as the article's own (a date
+line under or just above the headline, one labelled "Cập nhật"/"Ngày đăng", a byline
+timestamp) is `stated`; a date elsewhere in the page chrome may be the day the page
+was crawled or rendered and is never `stated`. Pages often print only "Sáng 24/12":
+the year is then inferred from the article's own context — a year the text speaks
+of as the reported event's, not a plan, target, anniversary or background — and the
+words it came from are kept. A day is never invented. When two readings conflict the
+weaker loses and is kept in ``PubDate.against`` so the article is listed for review.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from dataclasses import dataclass, replace
 
+from build_archive.date.patterns import (
+    FIRST_MONTHS_RE,
+    TIME_RE,
+    FoundDate,
+    announced_dates,
+    full_dates,
+    valid_date,
+)
 from build_archive.model.article import PubDate
 
-_TIMESTAMP_RE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
-_LEAD_RE = re.compile(
-    r"^(?:\([^()]{2,20}\)\s*[-–—]\s*)?"  # dateline "(PLVN) - "
-    r"(?:(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm nay|Hôm qua|Rạng sáng)(?:\s+nay)?\s*(?:ngày\s*)?)"
-    r"\(?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\)?",
-    re.IGNORECASE,
+__all__ = ["DateLine", "valid_date", "from_lines", "from_html_meta", "from_text", "curated", "resolve"]
+
+_LABEL_RE = re.compile(r"^\W*(?:cập nhật|ngày đăng|đăng lúc|đăng ngày|xuất bản|published|updated|posted)\b",
+                       re.IGNORECASE)
+_DATELINE_PREFIX_RE = re.compile(r"^(?:\(?[^\s()]{1,20}\)?\s*[-–—]\s*|[-–—]\s*)")
+# A year the text speaks of: "năm 2019", "tháng 10/2018", "Năm đoàn kết … 2012" (a named year).
+_YEAR_MENTION_RES = (
+    re.compile(r"(?<![\w-])[Nn]ăm\s+(\d{4})(?!\d)(?!\s*[-–]\s*\d)"),
+    re.compile(r"(?<!\w)tháng\s+\d{1,2}\s*[/-]\s*(\d{4})(?!\d)"),
+    re.compile(r"(?<=[\s“\"(])Năm\s+[^.;:\d()]{3,60}?\s(\d{4})(?!\d)(?!\s*[-–]\s*\d)"),
 )
-_DATELINE_PREFIX_RE = re.compile(r"^\([^()]{2,20}\)\s*[-–—]\s*")
-_FULL_DATE_RE = re.compile(r"(?<![\d/])(?:(\d{1,2})\s*[-–]\s*)?(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
-_FIRST_MONTHS_RE = re.compile(r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", re.IGNORECASE)
-_YEAR_RE = re.compile(r"(?<![-–\d])\b[Nn]ăm\s+(\d{4})\b(?!\s*[-–]\s*\d{4})")
-_FUTURE_BEFORE = re.compile(r"(?:đến|tới|tầm nhìn|giai đoạn|trước)\s*$", re.IGNORECASE)
+# Words before a year that make it a plan, target, period, anniversary or background, not the event's year.
+_NOT_EVENT_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:kế hoạch|chiến lược|mục tiêu|phấn đấu|kỷ niệm|hiệp định|nghị định thư|thỏa thuận|thoả thuận|"
+    r"chương trình|đề án|quy hoạch)(?!\w)[^.;:!?]{0,25}"
+    r"|(?<!\w)(?:đến|tới|tầm nhìn|giai đoạn|trước|từ|kể từ|vào|sau|học|nhiệm kỳ|khóa|khoá|niên khóa)\s+(?:\S+\s+)?)$",
+    re.IGNORECASE)
+# Words after a year that make it background: "năm 2015, hai bên đã hoàn thành…".
+_PAST_AFTER = re.compile(r"^[^.;:!?]{0,60}?(?<!\w)đã(?!\w)", re.IGNORECASE)
+# A year whose results are being reviewed ("thành tựu … đạt được trong năm 2019"): a report of early next year.
+_RESULTS_BEFORE = re.compile(r"(?<!\w)(?:đạt được|thành tựu|kết quả|tổng kết)(?!\w)[^.;:!?]{0,40}$", re.IGNORECASE)
+# An upcoming year ("dự kiến tổ chức đầu năm 2016"): the article was written no later than that year.
+_UPCOMING_BEFORE = re.compile(r"(?<!\w)(?:dự kiến|sắp|sẽ)(?!\w)[^.;:!?]{0,30}$", re.IGNORECASE)
+# A lead opening on its date: "Sáng 24/12,", "Hôm 28/6,", "(TTXVN) - Ngày 9-1," or "… chiều nay 23/7/2016".
+_TODAY_RE = re.compile(r"(?<!\w)(?:hôm|sáng|chiều|tối|trưa|đêm)\s+nay\b", re.IGNORECASE)
+MAX_LEAD_CHARS = 400  # the article's own day is told in its first sentences
 
 
-def valid_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
+@dataclass(frozen=True)
+class DateLine:
+    """A line of the page that prints a date, and whether it sits where the article's own date does."""
+
+    text: str
+    own: bool  # labelled, timestamped, or in the headline's block (not loose page chrome)
 
 
-def stated_in_header(lines: list[str]) -> PubDate | None:
-    """A timestamp line of the page header ("12:26 | 12/01/2023 GMT+7")."""
+def _words(found: FoundDate | str) -> str:
+    return "“" + (found.text if isinstance(found, FoundDate) else found).strip() + "”"
+
+
+def from_lines(lines: list[DateLine]) -> tuple[PubDate | None, PubDate | None]:
+    """(the article's own printed date, a date printed elsewhere in the chrome), each if any."""
+    own = chrome = None
     for line in lines:
-        match = _TIMESTAMP_RE.search(line)
-        if match and valid_date(int(match[3]), int(match[2]), int(match[1])):
-            day, month, year = int(match[1]), int(match[2]), int(match[3])
-            return PubDate(f"{year:04d}-{month:02d}-{day:02d}", "day", "stated", f"“{line.strip()}”")
-    return None
+        found = full_dates(line.text)
+        if not found:
+            continue
+        first = found[0]
+        date = PubDate(first.iso, "day", "stated", _words(line.text))
+        if (line.own or _LABEL_RE.match(line.text) or TIME_RE.search(line.text)) and own is None:
+            own = date
+        elif chrome is None:
+            chrome = replace(date, basis="inferred")
+    return own, chrome
 
 
 def from_html_meta(value: str) -> PubDate | None:
@@ -50,66 +88,122 @@ def from_html_meta(value: str) -> PubDate | None:
     return None
 
 
-def _mentioned_years(text: str) -> list[tuple[int, str]]:
-    years = []
-    for match in _YEAR_RE.finditer(text):
-        if _FUTURE_BEFORE.search(text[max(0, match.start() - 12):match.start()]):
-            continue
-        years.append((int(match[1]), match.group(0)))
+@dataclass(frozen=True)
+class _Year:
+    year: int
+    words: str
+    kind: str  # event | results | upcoming
+
+
+# "các năm 2021, năm 2022 và 6 tháng đầu năm nay": this year follows the last one listed.
+_THEN_THIS_YEAR_RE = re.compile(r"năm\s+(\d{4})\s*(?:,|và)\s*(?:\d{1,2}\s+tháng\s+(?:đầu\s+)?)?năm\s+nay",
+                                re.IGNORECASE)
+
+
+def year_mentions(text: str) -> list[_Year]:
+    """Years the text speaks of as its own time, with what kind of mention each is."""
+    years = [_Year(int(m[1]) + 1, m.group(0), "event") for m in _THEN_THIS_YEAR_RE.finditer(text)]
+    for pattern in _YEAR_MENTION_RES:
+        for match in pattern.finditer(text):
+            before = text[max(0, match.start() - 60):match.start()]
+            after = text[match.end():match.end() + 80]
+            year = int(match[1])
+            if _UPCOMING_BEFORE.search(before):
+                years.append(_Year(year, match.group(0), "upcoming"))
+            elif _NOT_EVENT_BEFORE.search(before):
+                continue
+            elif _RESULTS_BEFORE.search(before):
+                years.append(_Year(year, match.group(0), "results"))
+            elif not _PAST_AFTER.match(after):
+                years.append(_Year(year, match.group(0), "event"))
     return years
 
 
 def infer_year(day: int, month: int, text: str) -> tuple[int, str] | None:
     """The year of a day/month from the article's context, with the words that gave it."""
     # 1. A fully dated event shortly before the day/month ("ngày 28-29/6/2021").
-    for match in _FULL_DATE_RE.finditer(text):
-        d, m, y = int(match[2]), int(match[3]), int(match[4])
-        then = valid_date(y, m, d)
-        if not then:
-            continue
-        for year in (y, y + 1):
+    for found in full_dates(text):
+        then = valid_date(found.year, found.month, found.day)
+        for year in (found.year, found.year + 1):
             now = valid_date(year, month, day)
-            if now and 0 <= (now - then).days <= 200:
-                return year, match.group(0)
+            if then and now and 0 <= (now - then).days <= 200:
+                return year, _words(found)
     # 2. A report on the first months of a year ("7 tháng đầu năm 2021").
-    for match in _FIRST_MONTHS_RE.finditer(text):
+    for match in FIRST_MONTHS_RE.finditer(text):
         months, year = int(match[1]), int(match[2])
         if 1 <= months <= 12:
-            return (year + 1 if months == 12 else year), match.group(0)
-    # 3. The latest year the article speaks of as present or past ("năm 2019").
-    years = _mentioned_years(text)
-    if years:
-        return max(years)
+            return (year + 1 if months == 12 else year), _words(match.group(0))
+    # 3. The year the article speaks of as its own; a year whose results are reviewed early in the next.
+    mentions = year_mentions(text)
+    events = [m for m in mentions if m.kind == "event"]
+    if events:
+        best = max(events, key=lambda m: m.year)
+        return best.year, _words(best.words)
+    results = [m for m in mentions if m.kind == "results"]
+    if results and month <= 2:
+        best = max(results, key=lambda m: m.year)
+        return best.year + 1, _words(best.words)
+    return None
+
+
+def _lead_date(paragraphs: list[str]) -> FoundDate | None:
+    """The day the lead reports as today's: "Sáng 24/12", "hôm nay (19-12)", "chiều nay 23/7/2016"."""
+    for paragraph in paragraphs[:3]:
+        head = _DATELINE_PREFIX_RE.sub("", paragraph, count=1)
+        for found in announced_dates(head[:MAX_LEAD_CHARS]):
+            at_start = found.start == 0 or not head[:found.start].strip(" ,(")
+            if at_start or _TODAY_RE.search(found.text):
+                return found
     return None
 
 
 def from_text(paragraphs: list[str]) -> PubDate:
-    """The date printed at the head of the lead ("Sáng 24/12,"), year inferred if absent."""
+    """The date the lead gives its event, the year inferred if absent; else the year the text speaks of."""
     whole = "\n".join(paragraphs)
-    for paragraph in paragraphs[:4]:
-        match = _LEAD_RE.match(paragraph)
-        if not match:
-            continue
-        day, month = int(match[1]), int(match[2])
-        if match[3]:
-            if valid_date(int(match[3]), month, day):
-                return PubDate(f"{int(match[3]):04d}-{month:02d}-{day:02d}", "day", "stated",
-                               "“" + _DATELINE_PREFIX_RE.sub("", match.group(0)).strip() + "”")
-            continue
-        if not valid_date(2000, month, day) and not (month == 2 and day == 29):
-            continue
-        found = infer_year(day, month, whole)
-        if found is None:
-            return PubDate(None, "unknown", "unknown", "“" + _DATELINE_PREFIX_RE.sub("", match.group(0)).strip() + "”")
-        year, evidence = found
-        if valid_date(year, month, day):
-            said = _DATELINE_PREFIX_RE.sub("", match.group(0)).strip()
-            return PubDate(f"{year:04d}-{month:02d}-{day:02d}", "day", "inferred", f"“{said}”, “{evidence}”")
-    years = sorted({year for year, _ in _mentioned_years(whole)})
+    found = _lead_date(paragraphs)
+    if found and found.year:
+        return PubDate(found.iso, "day", "inferred", _words(found))
+    if found:
+        year = infer_year(found.day, found.month, whole)
+        if year and valid_date(year[0], found.month, found.day):
+            return PubDate(f"{year[0]:04d}-{found.month:02d}-{found.day:02d}", "day", "inferred",
+                           f"{_words(found)}, {year[1]}")
+        return PubDate(None, "unknown", "unknown", _words(found))
+    for paragraph in paragraphs[:1]:
+        dated = full_dates(paragraph)
+        if dated:
+            return PubDate(f"{dated[0].year:04d}", "year", "inferred", _words(dated[0]))
+    years = sorted({m.year for m in year_mentions(whole) if m.kind == "event"})
     if len(years) == 1:
-        evidence = next(words for year, words in _mentioned_years(whole) if year == years[0])
-        return PubDate(f"{years[0]:04d}", "year", "inferred", f"“{evidence}”")
+        words = next(m.words for m in year_mentions(whole) if m.year == years[0])
+        return PubDate(f"{years[0]:04d}", "year", "inferred", _words(words))
     return PubDate(None, "unknown", "unknown", None)
+
+
+def _upper_bound(text: str) -> _Year | None:
+    """The earliest year the text still speaks of as to come ("dự kiến tổ chức đầu năm 2016")."""
+    upcoming = [m for m in year_mentions(text) if m.kind == "upcoming"]
+    return min(upcoming, key=lambda m: m.year) if upcoming else None
+
+
+def resolve(lines: list[DateLine], html_meta: str | None, paragraphs: list[str]) -> PubDate:
+    """The publication date from every reading, strongest first; a losing reading is kept as ``against``."""
+    own, chrome = from_lines(lines)
+    stated = own or (from_html_meta(html_meta) if html_meta else None)
+    text = from_text(paragraphs)
+    bound = _upper_bound("\n".join(paragraphs))
+    if stated:
+        if bound and int(stated.date[:4]) > bound.year:
+            against = f"{stated.date} ({stated.evidence}): bài còn nói {_words(bound.words)} là sắp tới"
+            return replace(text if text.date and int(text.date[:4]) <= bound.year else
+                           PubDate(None, "unknown", "unknown", None), against=against)
+        if text.date and text.precision == "day" and text.date != stated.date and text.date[:4] != stated.date[:4]:
+            return replace(stated, against=f"{text.date} ({text.evidence})")
+        return stated
+    if chrome:
+        note = f"{chrome.date} ({chrome.evidence}): ngày in trên khung trang, có thể là ngày tải trang"
+        return replace(text, against=note)
+    return text
 
 
 def curated(value: str) -> PubDate:

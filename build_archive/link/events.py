@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from build_archive.date import published as dates
+from build_archive.date.patterns import LEAD_DATE_RE as _LEAD_RE
 from build_archive.model.article import Article, PubDate
 from build_archive.model.entity import Entity
 from build_archive.model.event import (
@@ -31,7 +32,6 @@ from build_archive.tag.entities import matching_form
 COUNTRIES = {"viet-nam", "lao"}
 AGREEMENT_NEIGHBOURS = 2  # related through a shared agreement: this many nearest on each side
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1, "unknown": 0}
-_LEAD_RE = re.compile(r"(?:sáng|chiều|tối|trưa|ngày)(?:\s+nay)?\s*(?:ngày\s*)?\(?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
 _ONLINE_RE = re.compile(r"trực tuyến")
 
 

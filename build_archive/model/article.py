@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+GUESSED = "guessed"
+
 # Roles a stretch of a raw line can play; the source view shows them all.
 KEPT_ROLES = {"title", "body", "caption", "meta"}
 ROLE_LABELS = {
@@ -90,14 +92,22 @@ class PubDate:
     precision: str  # day | month | year | unknown
     basis: str  # stated | inferred | curated | unknown
     evidence: str | None = None  # the words the date or its year was read from
+    against: str | None = None  # a reading that lost to this one, with its words (listed for review)
 
 
 @dataclass(frozen=True)
 class Sourced:
-    """A metadata value with where it came from (dateline, url, chrome, byline, page, curated)."""
+    """A metadata value with where it came from (dateline, url, chrome, byline, page, text, curated;
+    or guessed: not printed as such, made from the evidence given; a guessed title is stored in brackets
+    so that every place showing it shows it as a guess)."""
 
     value: str | None
     basis: str | None = None
+    evidence: str | None = None  # why a guessed or doubtful value was chosen, and what spoke against it
+
+    @property
+    def guessed(self) -> bool:
+        return self.basis == GUESSED
 
 
 @dataclass(frozen=True)
@@ -116,6 +126,7 @@ class Article:
     source_lines: tuple[SourceLine, ...]
     redirect_from: tuple[str, ...] = ()
     note: str | None = None
+    clean_notes: tuple[str, ...] = ()  # the cleaner's doubts: lines kept in the body that may not belong
     cache_key: str = ""  # hash of everything this article was built from (see cache.py)
 
     @property
@@ -126,11 +137,19 @@ class Article:
     def review_reasons(self) -> tuple[str, ...]:
         """Why an editor should look at this article, if at all."""
         reasons = []
-        if self.title.basis == "missing":
-            reasons.append("không tìm thấy tiêu đề trong văn bản")
-        if self.published.precision in ("year", "unknown"):
-            reasons.append("chưa xác định được ngày đăng" if self.published.precision == "unknown"
+        if self.title.guessed:
+            reasons.append("không có tiêu đề in trên trang; tiêu đề tạm " + (self.title.evidence or ""))
+        elif self.title.evidence:
+            reasons.append("tiêu đề cần xem lại: " + self.title.evidence)
+        published = self.published
+        if published.precision in ("year", "unknown"):
+            reasons.append("chưa xác định được ngày đăng" if published.precision == "unknown"
                            else "chỉ biết năm đăng")
+        elif published.basis == "inferred":
+            reasons.append(f"năm đăng suy ra từ ngữ cảnh: {published.evidence}")
+        if published.against:
+            reasons.append(f"bằng chứng ngày khác bị bác: {published.against}")
         if self.outlet.value is None:
             reasons.append("chưa rõ cơ quan báo chí")
+        reasons.extend(self.clean_notes)
         return tuple(reasons)

@@ -32,7 +32,8 @@ BASIS_WORDS = {"stated": "ngày in trên trang", "inferred": "năm suy ra từ n
                "curated": "do biên tập viên xác định", "unknown": "không tìm thấy ngày"}
 SOURCE_WORDS = {"dateline": "theo dòng đầu bài", "url": "theo địa chỉ bài", "chrome": "theo giao diện trang",
                 "byline": "theo dòng tác giả", "page": "theo thẻ của trang", "curated": "do biên tập viên xác định",
-                "text": "theo văn bản", "missing": "không có trong văn bản"}
+                "text": "theo văn bản", "missing": "không có trong văn bản",
+                "guessed": "đoán từ văn bản, không in trên trang"}
 
 
 def date_words(published: PubDate) -> str:

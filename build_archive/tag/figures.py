@@ -12,15 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from build_archive.date.patterns import FIGURE_DATE_RE as _DATE_RE
+from build_archive.date.patterns import MONTH_YEAR_RE as _MONTH_YEAR_RE
 from build_archive.model.article import EntitySpan, FigureSpan, PubDate
 from build_archive.tag.entities import matching_form
 from build_archive.tag.knowledge import TaggingRules
 
 SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?(?:\.\d{1,2}(?=\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)))?"
-_DATE_RE = re.compile(
-    r"(?<![\d/.,])(?:(?P<d1>\d{1,2})\s*[-–]\s*)?(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?![\d/])")
-_MONTH_YEAR_RE = re.compile(r"(?<!\w)tháng\s+(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])", re.IGNORECASE)
 _PERIOD_RES = (
     (re.compile(r"(?P<n>\d{1,2})\s+tháng\s+đầu\s+năm\s+(?P<y>\d{4}|nay)", re.I), "months"),
     (re.compile(r"(?:cả\s+)?năm\s+(?P<y>\d{4}|nay)(?!\s*[-–]\s*\d)", re.I), "year"),

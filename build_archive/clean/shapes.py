@@ -1,0 +1,160 @@
+"""The shape of one line: evidence about its role that holds on any outlet's page.
+
+None of these look for one site's strings (those live in data/cleaning.yml): they
+read sentence shape, length, punctuation, stop-word density, credit and byline
+shape, link-list and widget shape, template placeholders and image stubs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from build_archive.date.patterns import EN_DATE_RE, TIME_RE, full_dates
+
+# Function words of Vietnamese prose: a sentence has many, a menu or a name has none.
+STOP_WORDS = frozenset(
+    "và của là có được các những cho với trong đã sẽ đang để này đó khi từ tại về theo một hai nhiều người "
+    "cũng như không nhằm đến vào ra trên dưới sau trước thì mà nhưng hoặc nên do bởi vì rằng hơn cùng giữa "
+    "nay đây ở lại còn việc sự".split())
+SENTENCE_END = (".", "…", ".”", '."', ".)", "./.", "!", "?")
+MIN_TITLE_WORDS = 4
+MAX_TITLE_WORDS = 40
+MAX_CAPTION = 400
+MAX_SHORT_CAPTION = 300
+
+# A dateline tag opening a lead: "TT - ", "(QT) - ", "VOV.VN - ", "ANTD.VN - ", "VOV5) - ", "(PL)- ", "- ".
+LEAD_TAG_RE = re.compile(r"^(?:\(?[A-ZĐ][\w.&+]{0,15}\)\s*[-–—]|[A-ZĐ][A-ZĐ0-9.&+]{0,14}\s+[-–—]\s|[-–—]\s)")
+PLACEHOLDER_RE = re.compile(r"^\{[\w ]{1,30}\}$")  # "{title}", "{keywords}": an unfilled template field
+IMAGE_STUB_RE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)\s*\|?|null|undefined|[a-z][a-z0-9_-]{2,30}\d|"
+                           r"\S+\.(?:jpe?g|png|gif|webp)|/\S+)$", re.IGNORECASE)
+COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|copyright|all rights reserved|bản quyền thuộc)", re.IGNORECASE)
+LABEL_LINE_RE = re.compile(
+    r"^(?:từ khóa|từ khoá|thẻ|tags?|thể loại|chuyên mục|chủ đề|keywords?)\s*:", re.IGNORECASE)
+FOLLOW_RE = re.compile(r"^theo dõi\b.{0,60}\btrên\b", re.IGNORECASE)
+SOURCE_LINE_RE = re.compile(r"^(?:nguồn(?: tin)?|source)(?:\s+[^\s:]{1,20})?\s*:\s*(?P<value>.{2,200})$", re.IGNORECASE)
+PHOTO_LABEL_RE = re.compile(r"^(?:chú thích ảnh|ảnh minh họa|ảnh minh hoạ|photo|video)\s*:?$", re.IGNORECASE)
+URL_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
+BULLET_RE = re.compile(r"^[•·▪●◦*]\s*")
+COUNTER_RE = re.compile(r"^(?=.*\d)[\d\s|/.,:()]+$")
+_CREDIT_WORD = r"(?:Ảnh(?: tư liệu| minh họa| minh hoạ)?|ẢNH|Nguồn|NGUỒN|Photo|Video|Đồ họa|Đồ hoạ)"
+CREDIT_PAREN_RE = re.compile(
+    rf"^(?P<text>.*?)\s*\(\s*{_CREDIT_WORD}\s*:?\s*(?P<credit>[^()]{{1,80}}?)\)(?P<tail>\s*[.]?)\s*\|?\s*$")
+CREDIT_TAIL_RE = re.compile(
+    rf"^(?P<text>.*?[.!?…])\s*{_CREDIT_WORD}\s*:?\s+(?P<credit>[^.]{{1,80}}?)\.?\s*\|?\s*$")
+CREDIT_ONLY_RE = re.compile(rf"^\(?\s*{_CREDIT_WORD}\s*:\s*(?P<credit>[^()]{{1,80}}?)\s*\)?\.?$")
+# A byline: a name or initials, maybe with "Bài và ảnh:", a photo credit or a timestamp.
+BYLINE_LABEL_RE = re.compile(r"^(?:bài(?: và ảnh)?|tin(?: và ảnh)?|nhóm phóng viên|pv|ctv|tác giả|by)\s*:\s*",
+                             re.IGNORECASE)
+_NAME_WORD_RE = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\w'’.]*\.?|[A-ZĐ]\.)+$")
+WIDGET_WORDS_RE = re.compile(
+    r"(?<!\w)(?:bình luận|chia sẻ|in bài|gửi bài|lưu bài|theo dõi|đăng nhập|đăng ký|tải ứng dụng|bookmarks?|"
+    r"comments?|share|print|published in|leave a|like|tweet|email|cỡ chữ|nghe đọc|xem thêm|"
+    r"quay lại|trở về|đầu trang|menu|skip to)(?!\w)", re.IGNORECASE)
+MAX_WIDGET_WORDS = 10
+
+
+def words(line: str) -> list[str]:
+    return [w for w in line.split() if any(c.isalpha() for c in w)]
+
+
+def stop_ratio(line: str) -> float:
+    found = words(line)
+    return sum(w.lower().strip(",.;:“”\"()") in STOP_WORDS for w in found) / len(found) if found else 0.0
+
+
+def sentence_like(line: str) -> bool:
+    """Prose: ends a sentence, or is too long and too full of function words to be a headline."""
+    n = len(words(line))
+    if LEAD_TAG_RE.match(line) and n >= 4:
+        return True
+    if line.endswith(SENTENCE_END) and n >= 6 and not line.endswith(("?", "!")):
+        return True
+    return n >= 30 or (len(line) >= 180 and stop_ratio(line) >= 0.1)
+
+
+def headline_like(line: str) -> bool:
+    """A headline: a few words, no sentence end, not a credit, date, menu or name."""
+    n = len(words(line))
+    return (MIN_TITLE_WORDS <= n <= MAX_TITLE_WORDS and len(line) <= 250 and not sentence_like(line)
+            and not line.endswith((",", ";", ":")) and not URL_RE.search(line) and not has_credit(line)
+            and not date_line(line) and not widget(line) and not line.isupper())
+
+
+def split_credit(text: str) -> tuple[str, str | None]:
+    """Caption text and photo credit: "Toàn cảnh Hội nghị. Ảnh: VOV" → ("Toàn cảnh Hội nghị.", "VOV")."""
+    text = text.strip().removesuffix("|").strip()
+    match = CREDIT_PAREN_RE.match(text)
+    if match:
+        return (match["text"].rstrip() + match["tail"].strip()).strip(), match["credit"].strip()
+    match = CREDIT_TAIL_RE.match(text)
+    if match:
+        return match["text"].strip(), match["credit"].strip()
+    return text, None
+
+
+def has_credit(text: str) -> bool:
+    """A caption with its photo credit: short, and at most one sentence once it runs long."""
+    caption, credit = split_credit(text)
+    return credit is not None and (len(caption) <= MAX_SHORT_CAPTION or
+                                   (len(caption) <= MAX_CAPTION and not re.search(r"[.!?…]\s+\S", caption)))
+
+
+def date_line(line: str) -> bool:
+    """A line that is a date and little else ("09:34 | 22/08/2016 GMT+7", "Cập nhật: … 14 tháng 6, 2011")."""
+    if len(line) > 90 or not (full_dates(line) or EN_DATE_RE.search(line)):
+        return False
+    rest = EN_DATE_RE.sub(" ", line)
+    for found in full_dates(rest):
+        rest = rest.replace(found.text, " ")
+    rest = TIME_RE.sub(" ", rest)
+    leftover = [w for w in words(rest) if w.lower().strip(",:") not in _DATE_WORDS]
+    return len(leftover) <= 1
+
+
+_DATE_WORDS = frozenset("thứ hai ba tư năm sáu bảy chủ nhật ngày tháng cập nhật đăng lúc gmt gmt+7 giờ sáng chiều "
+                        "published updated posted monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def name_like(text: str) -> bool:
+    """A person's name or initials as bylines print them: "H.GIANG", "TNT", "N.Dương", "Thái An"."""
+    found = text.replace(" - ", " ").split()
+    return 1 <= len(found) <= 5 and len(text) <= 40 and all(_NAME_WORD_RE.match(w) for w in found)
+
+
+def byline(line: str) -> str | None:
+    """The author of a byline line ("Bài và ảnh: HỒNG VÂN", "Thái An - Ảnh: Phạm Hải",
+    "Tên Tác Giả 18:17 | 28/01/2024"), or None if the line is not one."""
+    text = BULLET_RE.sub("", line).strip()
+    text = BYLINE_LABEL_RE.sub("", text)
+    text = re.split(r"\s+[-–]\s+(?:Ảnh|ẢNH)\s*:", text)[0]
+    for found in full_dates(text):
+        text = text.replace(found.text, " ")
+    text = TIME_RE.sub(" ", text).replace("|", " ").strip(" -–,")
+    text = re.sub(r"\s+", " ", text)
+    return text if name_like(text) else None
+
+
+def widget(line: str) -> bool:
+    """A share/print/comment/follow control, a counter or a link list, not prose."""
+    text = BULLET_RE.sub("", line).strip()
+    if COUNTER_RE.match(text) or FOLLOW_RE.match(text) or LABEL_LINE_RE.match(text) or PHOTO_LABEL_RE.match(text):
+        return True
+    if len(words(text)) <= MAX_WIDGET_WORDS and WIDGET_WORDS_RE.search(text) and not text.endswith("."):
+        return True
+    return link_list(text)
+
+
+def link_list(line: str) -> bool:
+    """Items strung with separators ("- a - b - c - d"): a menu or a list of links."""
+    parts = [p for p in re.split(r"\s+[-|•·»]\s+|\s*\|\s*", line) if p.strip()]
+    return len(parts) >= 4 and max(len(words(p)) for p in parts) <= 5 and stop_ratio(line) < 0.15
+
+
+def stub(line: str) -> bool:
+    """An image or template stub: "![]() |", "{keywords}", "null", a bare file name."""
+    return bool(PLACEHOLDER_RE.match(line) or IMAGE_STUB_RE.match(line))
+
+
+def footer(line: str) -> bool:
+    """A copyright or disclaimer footer."""
+    return bool(COPYRIGHT_RE.search(line)) and len(words(line)) <= 25

@@ -1,0 +1,98 @@
+"""Every date shape Vietnamese outlets print, in one place, for clean, tag and link.
+
+Numeric dates come with "/", "-" or "." ("24/12", "24-12-2010", "ngày 6.12",
+"1 - 2.12"), in US order when the first number cannot be a day ("11/22/2023"),
+with English month names ("06 March 2011", "October 24, 2017"; read by
+python-dateutil) or Vietnamese words ("14 tháng 6, 2011"). A bare day.month
+is a date only after a word that announces one ("ngày", "sáng", "hôm"…), so
+"8.5 triệu" never becomes the 8th of May.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil import parser as dateutil_parser
+
+# Shared with link/events.py (the day of the reported event) and tag/figures.py (date figures).
+LEAD_DATE_RE = re.compile(r"(?:sáng|chiều|tối|trưa|ngày)(?:\s+nay)?\s*(?:ngày\s*)?\(?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
+FIGURE_DATE_RE = re.compile(
+    r"(?<![\d/.,])(?:(?P<d1>\d{1,2})\s*[-–]\s*)?(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?![\d/])")
+MONTH_YEAR_RE = re.compile(r"(?<!\w)tháng\s+(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])", re.IGNORECASE)
+
+# A full numeric date: 22/11/2023, 26-8-2010, 18.11.2011 (one separator kind throughout).
+FULL_DATE_RE = re.compile(r"(?<![\d/.,-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/.-]?\d)")
+# Day and month announced by a time word: "Sáng 24/12", "hôm nay (19-12)", "ngày 6.12", "Từ ngày 8-9/7".
+TIME_WORD = r"(?:sáng|chiều|tối|trưa|đêm|rạng sáng|hôm|ngày)(?:\s+nay|\s+qua|\s+mai)?"
+DAY_MONTH_RE = re.compile(
+    rf"(?<!\w)(?P<word>{TIME_WORD})\s*(?:ngày\s*)?\(?\s*(?:(?P<d1>\d{{1,2}})\s*(?:[-–]|đến)\s*(?:ngày\s*)?)?"
+    r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\d/]|\.\d)\)?",
+    re.IGNORECASE)
+# "14 tháng 6, 2011", "ngày 14 tháng 6 năm 2011".
+VI_WORDS_DATE_RE = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2}),?\s+(?:năm\s+)?(?P<y>\d{4})(?!\d)",
+                              re.IGNORECASE)
+_EN_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+              "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+EN_DATE_RE = re.compile(
+    rf"(?<!\w)(?:\d{{1,2}}\s+(?:{_EN_MONTHS})\.?,?\s+\d{{4}}|(?:{_EN_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})(?!\w)",
+    re.IGNORECASE)
+TIME_RE = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?::\d{2})?(?!\d)")
+# "9 tháng đầu năm 2022", "6 tháng đầu năm": a report on part of a year, context for its dates.
+FIRST_MONTHS_RE = re.compile(r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date printed in a text, with the words it was read from."""
+
+    year: int | None
+    month: int
+    day: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def iso(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}" if self.year else f"--{self.month:02d}-{self.day:02d}"
+
+
+def valid_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def full_dates(text: str) -> list[FoundDate]:
+    """Every complete date in the text, whatever its format, in reading order."""
+    found: list[FoundDate] = []
+    for match in FULL_DATE_RE.finditer(text):
+        a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
+        day, month = (a, b) if valid_date(year, b, a) else (b, a)  # US order only when D/M is impossible
+        if valid_date(year, month, day):
+            found.append(FoundDate(year, month, day, match.start(), match.end(), match.group(0)))
+    for match in VI_WORDS_DATE_RE.finditer(text):
+        day, month, year = int(match["d"]), int(match["m"]), int(match["y"])
+        if valid_date(year, month, day):
+            found.append(FoundDate(year, month, day, match.start(), match.end(), match.group(0)))
+    for match in EN_DATE_RE.finditer(text):
+        try:
+            when = dateutil_parser.parse(match.group(0), default=dt.datetime(1900, 1, 1))
+        except (ValueError, OverflowError):
+            continue
+        found.append(FoundDate(when.year, when.month, when.day, match.start(), match.end(), match.group(0)))
+    return sorted(found, key=lambda f: f.start)
+
+
+def announced_dates(text: str) -> list[FoundDate]:
+    """Dates after a time word ("Chiều 12/9", "hôm nay (19-12)", "ngày 6.12"), the year when printed."""
+    found = []
+    for match in DAY_MONTH_RE.finditer(text):
+        day, month = int(match["d"]), int(match["m"])
+        year = int(match["y"]) if match["y"] else None
+        if valid_date(year or 2000, month, day):
+            found.append(FoundDate(year, month, day, match.start(), match.end(), match.group(0)))
+    return found
