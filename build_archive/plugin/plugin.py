@@ -9,6 +9,7 @@ build, so an edited article shows at once and search catches up a few seconds la
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import mimetypes
@@ -17,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,6 +26,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from build_archive.common.errors import InputError
 from build_archive.pages.output import Output, PageOutput
@@ -31,7 +36,7 @@ from build_archive.pipeline.cache import Cache
 from build_archive.pipeline.run import Paths, build_site, stage
 from build_archive.plugin.config import ArchiveConfig
 from build_archive.plugin.links import broken_links
-from build_archive.plugin.page import digest, generated_file, nav_titles
+from build_archive.plugin.page import ArchivePage, digest, generated_file, nav_titles
 
 log = logging.getLogger("mkdocs.plugins.archive")
 
@@ -48,6 +53,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._indexed = False  # the first build of `mkdocs serve` indexes in the foreground
         self._pending: str | None = None
         self._lock = threading.Lock()
+        self._in_nav: set[int] = set()
+        self._shareable = False
+        self._fragments: dict[tuple[object, ...], str] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -97,6 +105,30 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             for url, link in broken_links(pages, targets):
                 log.warning(f"the generated page {url or '/'} links to '{link}', which is not in the site")
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._in_nav = {id(page) for page in nav.pages}
+        self._fragments = {}
+        self._shareable = all(page.url.count("/") <= 1 for page in nav.pages)  # see on_page_context
+        return nav
+
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        """Share the tabs and sidebar among generated pages outside the nav at the same depth.
+
+        They render the same: no nav item is active, and MkDocs makes every link to a nav page
+        (all of them one folder deep) relative by the page's depth and its first folder alone.
+        """
+        if self._shareable and isinstance(page, ArchivePage) and id(page) not in self._in_nav and not page.toc:
+            scope = (page.url.split("/")[0], page.url.count("/"), tuple(page.meta.get("hide", ())))
+            context["archive_memo"] = functools.partial(self._fragment, scope)
+        return context
+
+    def _fragment(self, scope: tuple[object, ...], name: str, caller: Callable[[], str]) -> str:
+        key = (name, *scope)
+        if key not in self._fragments:
+            self._fragments[key] = caller()
+        return self._fragments[key]
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.enable()
