@@ -16,6 +16,7 @@ from build_archive.common.textnorm import canonical_tones, slugify
 from build_archive.model.article import EntitySpan
 from build_archive.model.entity import Entity
 from build_archive.tag.knowledge import TaggingRules
+from build_archive.tag.named import NamedRules, find_named
 
 FAMILY_NAMES = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh Trương Lâm "
@@ -79,6 +80,7 @@ class EntityMatcher:
     org_heads: re.Pattern[str] | None
     place_heads: re.Pattern[str] | None
     rules: TaggingRules
+    named: NamedRules
 
     @classmethod
     def build(cls, entities: tuple[Entity, ...], rules: TaggingRules) -> "EntityMatcher":
@@ -94,6 +96,8 @@ class EntityMatcher:
             names=_words_pattern(all_names), roles=_words_pattern(rules.role_words),
             honorifics=_words_pattern(rules.honorifics), org_heads=_words_pattern(rules.organization_heads),
             place_heads=_words_pattern(rules.place_heads), rules=rules,
+            named=NamedRules.build(rules.event_heads, rules.agreement_heads, rules.name_stops,
+                                   (*rules.plural_markers, "nhiều", "mọi", "mỗi", "những", "các")),
         )
 
 
@@ -303,6 +307,25 @@ def _other_country_bodies(known: list[tuple[int, int, tuple[Entity, ...]]]) -> l
     return out
 
 
+def _capitalised_word_at(text: str, pos: int, step: int) -> bool:
+    """Is the word right before (step -1) or after (step 1) ``pos``, across one space, capitalised?"""
+    if step < 0:
+        match = re.search(r"(\w+) $", text[max(0, pos - 30):pos])
+    else:
+        match = re.match(r" (\w+)", text[pos:pos + 30])
+    return bool(match) and match.group(1)[0].isupper()
+
+
+def _gazetteer_fits(text: str, start: int, end: int) -> bool:
+    """A gazetteer place only as a name: capitalised, and a one-syllable one ("Đức", "Nga", "Mỹ")
+    not inside a run of capitalised words, where it is part of a person's name ("Nông Đức Mạnh")."""
+    if not text[start].isupper():
+        return False
+    if " " in text[start:end].strip() or "-" in text[start:end]:
+        return True
+    return not (_capitalised_word_at(text, start, -1) or _capitalised_word_at(text, end, 1))
+
+
 def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
     """Entity spans for one paragraph, sorted and never overlapping."""
     norm = matching_form(text)
@@ -310,8 +333,19 @@ def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
     if matcher.names is not None:
         for match in matcher.names.finditer(norm):
             candidates = matcher.by_key.get(_key(match.group()), ())
+            if candidates and all(c.gazetteer for c in candidates) and not _gazetteer_fits(
+                    text, match.start(), match.end()):
+                continue
             if candidates:
                 known.append((match.start(), match.end(), candidates))
+    # Named events and agreements: the longest name wins over what is inside it, unless the
+    # knowledge base knows a name at least as long there.
+    named = []
+    for name in find_named(text, matcher.named):
+        if any(s <= name.start and name.end <= e and c[0].type in ("event", "agreement") for s, e, c in known):
+            continue
+        known = [k for k in known if k[1] <= name.start or k[0] >= name.end]
+        named.append(name)
     # "Việt-Lào", "Việt - Lào": the short "Việt" is Việt Nam only in this pairing.
     vietnam = matcher.entities.get("viet-nam")
     if vietnam:
@@ -345,5 +379,8 @@ def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
             spans.append(EntitySpan(start, end, "organization",
                                     f"provisional-organization-{slugify(text[start:end], 50)}", text[start:end],
                                     provisional=True))
+    for name in named:
+        spans.append(EntitySpan(name.start, name.end, name.type, name.id, name.text, provisional=True))
+        taken.append((name.start, name.end))
     spans.extend(_provisional(text, taken, matcher, [e for s, e in taken if any(p == s for p, _ in persons)]))
     return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
