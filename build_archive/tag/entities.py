@@ -203,9 +203,13 @@ def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in spans)
 
 
-def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher,
-                 person_ends: list[int]) -> list[EntitySpan]:
-    """Names the knowledge base lacks, by rule; each gets a provisional id."""
+def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher, person_ends: list[int],
+                 places: list[tuple[int, int]], absorbed: list[tuple[int, int]]) -> list[EntitySpan]:
+    """Names the knowledge base lacks, by rule; each gets a provisional id.
+
+    ``places`` are the known places already tagged; those an organisation's name takes in
+    ("Sở Ngoại vụ Hà Tĩnh") are added to ``absorbed`` for the caller to drop.
+    """
     found: list[EntitySpan] = []
     norm = matching_form(text)
 
@@ -215,7 +219,7 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
         return max((e for e in ends if e <= start), default=0)
 
     def add(start: int, end: int, kind: str, role: str | None = None) -> None:
-        if start < end and _free(taken, start, end):
+        if start < end and _free([t for t in taken if t not in absorbed], start, end):
             name = text[start:end]
             found.append(EntitySpan(start, end, kind, f"provisional-{kind}-{slugify(name, 50)}", name, role,
                                     provisional=True))
@@ -254,7 +258,8 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
             if len(words) >= 2 and not NOT_LAO_NAMES.intersection(w.group() for w in words):
                 start, end = match.start() + words[0].start(), match.start() + words[-1].end()
                 add(start, end, "person", role_before(text, start, matcher, floor_at(start)))
-    # Organisations: a head word and its capitalised name ("Bộ Công Thương", "Ủy ban Dân tộc").
+    # Organisations: a head word and its capitalised name ("Bộ Công Thương", "Ủy ban Dân tộc"),
+    # with the place it belongs to ("Sở Ngoại vụ Hà Tĩnh", "Ban Tuyên huấn tỉnh Salavan", "Tỉnh ủy Hà Tĩnh").
     for head in (matcher.org_heads.finditer(norm) if matcher.org_heads else ()):
         start = head.start()
         if not text[start].isupper() or not _free(taken, start, head.end()):
@@ -262,11 +267,13 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
         words_before = norm[max(0, start - 8):start].split()
         if words_before and words_before[-1] in matcher.rules.plural_markers:
             continue
+        if re.search(r"ủy\s+viên\s+$", norm[max(0, start - 10):start]):
+            continue  # "Ủy viên Bộ Chính trị": a rank in the party, recorded with the role
         end, count = head.end(), 0
         for word in _WORD_RE.finditer(text, head.end()):
             gap = text[end:word.start()]
             w = word.group()
-            if gap != " " or count >= 6 or not _free(taken, word.start(), word.end()):
+            if gap not in (" ", "-", " - ") or count >= 6 or not _free(taken, word.start(), word.end()):
                 break
             if w in FAMILY_NAMES and _person_name(text, word.start()):
                 break
@@ -275,9 +282,17 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
                     count += 1
                     continue
                 break
-            if count == 0 and not w[0].isupper():
+            if count == 0 and not (w[0].isupper() or w.isdigit()):
                 break
             end, count = word.end(), count + 1
+        belongs = re.compile(r" (?:(?:tỉnh|thành phố|thủ đô|huyện|tại) )?", re.I).match(text, end)
+        place = next((p for p in places if belongs and p[0] == belongs.end()), None) if belongs else None
+        if place and not re.match(r"\s*[-–]\s*\w", text[place[1]:]):  # not "… Việt Nam-Lào"
+            absorbed.append(place)
+            end, count = place[1], count + 1
+        elif re.search(r"(?:^| )(?:tỉnh|thành phố|thủ đô|huyện|xã)$", text[start:end], re.I) or \
+                text[start:head.end()].lower() in matcher.rules.local_heads:
+            continue  # "Văn phòng UBND tỉnh", "Sở Ngoại vụ": a body of a province not named here
         if count:
             add(start, end, "organization")
     return found
@@ -338,20 +353,22 @@ def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
                 continue
             if candidates:
                 known.append((match.start(), match.end(), candidates))
-    # Named events and agreements: the longest name wins over what is inside it, unless the
-    # knowledge base knows a name at least as long there.
-    named = []
-    for name in find_named(text, matcher.named):
-        if any(s <= name.start and name.end <= e and c[0].type in ("event", "agreement") for s, e, c in known):
-            continue
-        known = [k for k in known if k[1] <= name.start or k[0] >= name.end]
-        named.append(name)
     # "Việt-Lào", "Việt - Lào": the short "Việt" is Việt Nam only in this pairing.
     vietnam = matcher.entities.get("viet-nam")
     if vietnam:
         for match in re.finditer(r"(?<!\w)việt(?=\s*[-–]\s*lào(?!\w))", norm):
             if all(match.end() <= s or match.start() >= e for s, e, _ in known):
                 known.append((match.start(), match.end(), (vietnam,)))
+    # Named events and agreements: the longest name wins over what is inside it, unless the
+    # knowledge base knows a name at least as long there, or the head is inside another name ("Bộ Kế hoạch …").
+    named = []
+    place_starts = frozenset(s for s, _, c in known if c[0].type == "place")
+    for name in find_named(text, matcher.named, place_starts):
+        if any(s <= name.start < e and (s < name.start or c[0].type in ("event", "agreement") and name.end <= e)
+               for s, e, c in known):
+            continue
+        known = [k for k in known if k[1] <= name.start or k[0] >= name.end]
+        named.append(name)
     dateline = _DATELINE_RE.match(text)
     if dateline:  # "(TTXVN) -" names the outlet: metadata, not a mention
         known = [k for k in known if k[0] >= dateline.end()]
@@ -382,5 +399,9 @@ def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
     for name in named:
         spans.append(EntitySpan(name.start, name.end, name.type, name.id, name.text, provisional=True))
         taken.append((name.start, name.end))
-    spans.extend(_provisional(text, taken, matcher, [e for s, e in taken if any(p == s for p, _ in persons)]))
+    absorbed: list[tuple[int, int]] = []
+    places = [(s.start, s.end) for s in spans if s.type == "place"]
+    spans.extend(_provisional(text, taken, matcher, [e for s, e in taken if any(p == s for p, _ in persons)],
+                              places, absorbed))
+    spans = [s for s in spans if (s.start, s.end) not in absorbed or s.type != "place"]
     return tuple(sorted(spans, key=lambda s: (s.start, s.end)))

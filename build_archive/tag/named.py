@@ -25,12 +25,11 @@ _QUOTE = r"[“\"«][^”\"»]{2,160}[”\"»]"
 _PAIR = r"(?:Việt\s*Nam|Việt|VN|Lào)\s*[-–]\s*(?:Việt\s*Nam|Việt|VN|Lào)(?!\w)"
 _TOKEN_RE = re.compile(rf"\s*(?P<tok>{_QUOTE}|{_ORDINAL}|{_YEAR}|\(\d{{4}}\s*[-–]\s*\d{{4}}\)|{_PAIR}|[\w&]+(?:[.-]\w+)*|[-–])")
 _ANCHOR_RE = re.compile(rf"^(?:{_QUOTE}|{_ORDINAL}|{_YEAR}|\(\d{{4}}\s*[-–]\s*\d{{4}}\)|{_PAIR})$")
-_CAPITAL_RE = re.compile(r"^[A-ZÀ-ỸĐ]")
 _ANNIVERSARY_RE = re.compile(
     r"(?<![\w,.])(?:(?:[Kk]ỷ|[Kk]ỉ)\s+niệm\s+)?(?P<n>\d{1,3})\s+năm\s+(?:[Nn]gày\s+)?(?:[Tt]hành\s+lập|[Tt]hiết\s+lập|"
     r"[Kk]ý(?:\s+kết)?|[Cc]hiến\s+thắng|[Gg]iải\s+phóng|[Qq]uốc\s+khánh|[Tt]hương\s+binh|[Ss]inh|[Tt]ruyền\s+thống|"
     r"[Cc]ách\s+mạng|[Nn]gày)(?!\w)")
-_NAMED_YEAR_RE = re.compile(r"(?<![\d\w])(?P<head>[Nn]ăm)\s+(?=(?:[Đđ]oàn\s+kết|[Hh]ữu\s+nghị|[A-ZÀ-ỸĐ][^\s\d]*\s))")
+_NAMED_YEAR_RE = re.compile(r"(?<![\d\w])(?P<head>[Nn]ăm)\s+(?=[Đđ]oàn\s+kết|[Hh]ữu\s+nghị|[^\W\d])")
 
 
 @dataclass(frozen=True)
@@ -65,8 +64,16 @@ class Named:
         return f"provisional-{self.type}-{slugify(self.text, 60)}"
 
 
-def _name_end(text: str, pos: int, rules: NamedRules, limit: int) -> tuple[int, int, bool]:
-    """Where a name starting at ``pos`` ends: (end of all its words, end of its last mark, saw a mark)."""
+def _name_end(text: str, pos: int, rules: NamedRules, limit: int, strong_only: bool = False,
+              places: frozenset[int] = frozenset()) -> tuple[int, int, bool]:
+    """Where a name starting at ``pos`` ends: (end of all its words, end of its last mark, saw a mark).
+
+    A mark is an ordinal, a year or period, a quoted name, a pair of the two countries, or a capitalised
+    word; with ``strong_only`` (a head in lower case) a capitalised word counts only when it is a known
+    place right after the head ("chiến tranh Đông Dương"), and a capitalised head further on is the real
+    name ("thỏa thuận hai Chính phủ về Chiến lược …"): no name here. A name never runs across "và" into
+    another ("Chiến lược … và Hiệp định …").
+    """
     end = last_anchor = pos
     anchored = pending = False
     count = 0
@@ -79,12 +86,22 @@ def _name_end(text: str, pos: int, rules: NamedRules, limit: int) -> tuple[int, 
         nxt = text[match.end():match.end() + 12].lower().split()
         if low in rules.stops or (nxt and f"{low} {nxt[0]}" in rules.stop_pairs):
             break
-        if tok in "-–" and not re.match(r"\s*[A-ZÀ-ỸĐ\d]", text[match.end():]):
+        after = text[match.end():].lstrip()[:1]
+        if tok in "-–" and not (after.isupper() or after.isdigit()):
             break
+        if low == "trong" and not nxt[:1] == ["lĩnh"]:  # "trong lĩnh vực" belongs to a plan's name
+            break
+        if low == "và" and nxt and (nxt[0] in rules.plural or nxt[0][0].isdigit()
+                                    or rules.heads.match(text, match.end() + 1)):
+            break  # "… lần thứ 49 và các Hội nghị liên quan", "50 năm … và 35 năm …", "… và Hiệp định …"
+        if strong_only and tok[0].isupper() and rules.heads.match(text, match.start("tok")):
+            return end, last_anchor, False
         end = match.end()
         count += 1
-        if _ANCHOR_RE.match(tok) or (_CAPITAL_RE.match(tok) and not tok.isdigit()):
-            last_anchor, anchored, pending = end, True, bool(_CAPITAL_RE.match(tok))
+        capital = tok[0].isupper()
+        strong = bool(_ANCHOR_RE.match(tok))
+        if strong or (capital and (not strong_only or (count == 1 and match.start("tok") in places))):
+            last_anchor, anchored, pending = end, True, capital and not strong and " " not in tok
         elif pending:  # "Quốc hội", "Chính phủ": a capitalised word's second syllable
             last_anchor, pending = end, False
         # ", Lào - Việt Nam 2022" and ", tầm nhìn 2030" continue a name after a comma.
@@ -94,8 +111,11 @@ def _name_end(text: str, pos: int, rules: NamedRules, limit: int) -> tuple[int, 
     return end, last_anchor, anchored
 
 
-def find_named(text: str, rules: NamedRules) -> list[Named]:
-    """Event and agreement names in one paragraph, longest first where they overlap."""
+def find_named(text: str, rules: NamedRules, places: frozenset[int] = frozenset()) -> list[Named]:
+    """Event and agreement names in one paragraph, longest first where they overlap.
+
+    ``places`` are where known place names start in the text.
+    """
     found: list[Named] = []
     for match in rules.heads.finditer(text):
         kind = rules.kind_of[re.sub(r"\s+", " ", match.group().lower())]
@@ -103,7 +123,13 @@ def find_named(text: str, rules: NamedRules) -> list[Named]:
         if before and before[-1] in rules.plural:  # "các hiệp định", "hai hội nghị": no single one
             continue
         capital = match.group()[0].isupper()
-        end, anchor_end, anchored = _name_end(text, match.end(), rules, 28 if kind == "agreement" else 18)
+        if re.search(r"(?:\bBộ|trưởng)\s+$", text[max(0, match.start() - 10):match.start()]):
+            continue  # "Bộ Kế hoạch và Đầu tư", "Bộ trưởng Kế hoạch": a ministry, not a plan
+        end, anchor_end, anchored = _name_end(text, match.end(), rules, 28 if kind == "agreement" else 18,
+                                              strong_only=not capital, places=places)
+        if re.match(r"\s+(?:của\s|hằng\s+năm|hàng\s+năm|các\s+năm)", text[match.end():]) or \
+                re.match(r"\s+(?:hằng|hàng)\s+năm", text[end:]):
+            continue  # "Thỏa thuận của Lãnh đạo …", "Kế hoạch hợp tác hằng năm": a kind of document, not one
         if kind == "agreement" and capital:
             stop = end if end > match.end() else None
         else:  # an event, or a lower-case head, is named only by a mark of a particular one
@@ -116,6 +142,10 @@ def find_named(text: str, rules: NamedRules) -> list[Named]:
         if end > match.end():
             found.append(Named(match.start(), end, "event", text[match.start():end].rstrip(" -–,")))
     for match in _NAMED_YEAR_RE.finditer(text):
+        if not (text[match.end()].isupper() or re.match(r"(?:đoàn kết|hữu nghị)", text[match.end():], re.I)):
+            continue
+        if re.search(r"\d\s+$", text[max(0, match.start() - 5):match.start()]):
+            continue  # "trong 5 năm Việt Nam …": a duration
         end, anchor_end, anchored = _name_end(text, match.end(), rules, 12)
         if anchored:
             found.append(Named(match.start(), anchor_end, "event", text[match.start():anchor_end].rstrip(" -–,")))
