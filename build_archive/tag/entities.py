@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from build_archive.common.textnorm import canonical_tones, slugify
+from build_archive.common.textnorm import canonical_tones, fold, slugify
 from build_archive.model.article import EntitySpan
 from build_archive.model.entity import Entity
 from build_archive.tag.knowledge import TaggingRules
@@ -21,7 +21,7 @@ from build_archive.tag.named import NamedRules, find_named
 FAMILY_NAMES = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh Trương Lâm "
     "Phùng Mai Tô Hà Lương Đinh Chu Cao Thái Quách Tạ Lưu Kiều Triệu Văn Tống Khổng Mạc Nông Lại Giang Từ "
-    "Thân Châu Doãn Hầu Tăng Ninh Kim Âu Lò Lục Quan Quang".split())  # not "Ông": the honorific
+    "Thân Châu Doãn Hầu Tăng Ninh Kim Âu Lò Lục Quan Quang Tòng Thào Giàng Sùng Hứa Diệp Mã Bế".split())  # not "Ông": the honorific
 STOP_WORDS = frozenset(
     "của và đã sẽ tại với là có trong về để cho được các những đến từ theo năm hai cùng nhằm vào ra khi này đó "
     "đang cũng như thì mà nhưng hoặc nên do bởi trên dưới giữa sau trước".split())
@@ -33,6 +33,11 @@ NOT_LAO_NAMES = frozenset(
 _SEP_RE = re.compile(r"\s*[-–—]\s*|\s+")
 _WORD_RE = re.compile(r"\w+")
 _DATELINE_RE = re.compile(r"^\([^()]{2,24}\)\s*[-–—]\s*")
+_SYLLABLE = r"[^\W\d_]+"
+_LOWER = "a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
+_LINK = rf"(?:-{_SYLLABLE}| - (?=[{_LOWER}]){_SYLLABLE})"  # "Xi-xu-lít", "Căn - nhạ": spaced only before lower case
+_HYPHENATED_RE = re.compile(rf"(?<![\w-]){_SYLLABLE}{_LINK}+(?:\s{_SYLLABLE}{_LINK}+)*(?![\w-])")
+_CREDIT_RE = re.compile(r"(?:ảnh|nguồn|theo|video|clip|đồ họa|bài|thực hiện|tác giả)\s*[:/-]?\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;:!?…“”\"()]")
 
 
@@ -68,6 +73,19 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
+def _match_names(entity: Entity) -> list[str]:
+    """An entity's names, and the forms papers print without being told: a person's name without
+    diacritics ("Bui Thanh Son"), a Lao person's given name alone ("Thongloun")."""
+    names = list(entity.names)
+    if entity.type == "person":
+        names += [fold(n) for n in entity.names if fold(n) != n and " " in n]
+        if entity.country == "LA":
+            first = entity.name.split()[0]
+            if first.isascii() and len(first) >= 6 and " " in entity.name:
+                names.append(first)
+    return list(dict.fromkeys(names))
+
+
 @dataclass(frozen=True)
 class EntityMatcher:
     """Compiled once per build from the knowledge base and the tagging rules."""
@@ -85,12 +103,13 @@ class EntityMatcher:
     @classmethod
     def build(cls, entities: tuple[Entity, ...], rules: TaggingRules) -> "EntityMatcher":
         by_key: dict[str, list[Entity]] = {}
+        all_names = []
         for entity in entities:
-            for name in entity.names:
+            for name in _match_names(entity):
                 bucket = by_key.setdefault(_key(name), [])
                 if entity not in bucket:
                     bucket.append(entity)
-        all_names = tuple(name for entity in entities for name in entity.names)
+                all_names.append(name)
         return cls(
             entities={e.id: e for e in entities}, by_key={k: tuple(v) for k, v in by_key.items()},
             names=_words_pattern(all_names), roles=_words_pattern(rules.role_words),
@@ -219,6 +238,8 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
         return max((e for e in ends if e <= start), default=0)
 
     def add(start: int, end: int, kind: str, role: str | None = None) -> None:
+        if kind == "person" and _CREDIT_RE.search(text[max(0, start - 16):start]):
+            return  # "Ảnh: Thanh Quỳnh", "Theo Hà Văn": a credit or byline, not a mention
         if start < end and _free([t for t in taken if t not in absorbed], start, end):
             name = text[start:end]
             found.append(EntitySpan(start, end, kind, f"provisional-{kind}-{slugify(name, 50)}", name, role,
@@ -258,6 +279,17 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
             if len(words) >= 2 and not NOT_LAO_NAMES.intersection(w.group() for w in words):
                 start, end = match.start() + words[0].start(), match.start() + words[-1].end()
                 add(start, end, "person", role_before(text, start, matcher, floor_at(start)))
+    # Vietnamized Lao names, syllables joined by hyphens ("Thoong-lun Xi-xu-lít", "Pheng Căn - nhạ - phim"),
+    # after a role or an honorific, or anywhere in a paragraph about Laos.
+    for match in _HYPHENATED_RE.finditer(text):
+        start, end = match.start(), match.end()
+        cue = matcher.roles and matcher.roles.search(matching_form(text[max(0, start - 40):start]) + "\x00")
+        first = match.group().split("-")[0].split()[0]
+        syllables = re.findall(_SYLLABLE, match.group())
+        if first.isupper() or (len(syllables) < 3 and all(w[0].isupper() for w in syllables)):
+            continue  # "QĐND - Chuyến", "Đông-Tây": not a name
+        if text[start].isupper() and (cue or re.search(r"(?<!\w)lào(?!\w)", norm)) and _free(taken, start, end):
+            add(start, end, "person", role_before(text, start, matcher, floor_at(start)))
     # Organisations: a head word and its capitalised name ("Bộ Công Thương", "Ủy ban Dân tộc"),
     # with the place it belongs to ("Sở Ngoại vụ Hà Tĩnh", "Ban Tuyên huấn tỉnh Salavan", "Tỉnh ủy Hà Tĩnh").
     for head in (matcher.org_heads.finditer(norm) if matcher.org_heads else ()):
