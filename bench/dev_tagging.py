@@ -47,7 +47,7 @@ def value_text(value) -> str:
         return f"{value_text(value[0])}..{value_text(value[1])}"
     if isinstance(value, str):
         return value
-    return "%g" % value if abs(value) < 1e6 else str(int(round(value)))
+    return f"{value:g}" if abs(value) < 1e6 else str(int(round(value)))
 
 
 def same_value(gold: str, predicted: str) -> bool:
@@ -57,7 +57,7 @@ def same_value(gold: str, predicted: str) -> bool:
     if len(g) != len(p):
         return False
     try:
-        return all(abs(float(a) - float(b)) <= 1e-9 * max(1.0, abs(float(a))) for a, b in zip(g, p))
+        return all(abs(float(a) - float(b)) <= 1e-9 * max(1.0, abs(float(a))) for a, b in zip(g, p, strict=True))
     except ValueError:
         return False
 

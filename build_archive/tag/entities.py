@@ -38,6 +38,7 @@ _LOWER = "a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêế�
 _LINK = rf"(?:-{_SYLLABLE}| - (?=[{_LOWER}]){_SYLLABLE})"  # "Xi-xu-lít", "Căn - nhạ": spaced only before lower case
 _HYPHENATED_RE = re.compile(rf"(?<![\w-]){_SYLLABLE}{_LINK}+(?:\s{_SYLLABLE}{_LINK}+)*(?![\w-])")
 _CREDIT_RE = re.compile(r"(?:ảnh|nguồn|theo|video|clip|đồ họa|bài|thực hiện|tác giả)\s*[:/-]?\s*$", re.IGNORECASE)
+_PLACE_WORDS = frozenset({"tỉnh", "thủ", "đô", "phố", "huyện", "nước", "quốc", "tại", "và", "ở"})
 _SENTENCE_END = re.compile(r"[.;:!?…“”\"()]")
 
 
@@ -61,7 +62,7 @@ def _pattern(alias: str) -> str:
     parts = _SEP_RE.split(matching_form(alias).strip())
     seps = _SEP_RE.findall(matching_form(alias).strip())
     out = re.escape(parts[0])
-    for sep, part in zip(seps, parts[1:]):
+    for sep, part in zip(seps, parts[1:], strict=False):
         out += (r"\s*[-–—]\s*" if sep.strip() else r"\s+") + re.escape(part)
     return out
 
@@ -101,7 +102,7 @@ class EntityMatcher:
     named: NamedRules
 
     @classmethod
-    def build(cls, entities: tuple[Entity, ...], rules: TaggingRules) -> "EntityMatcher":
+    def build(cls, entities: tuple[Entity, ...], rules: TaggingRules) -> EntityMatcher:
         by_key: dict[str, list[Entity]] = {}
         all_names = []
         for entity in entities:
@@ -254,6 +255,10 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
     # People: Vietnamese family name + given names, anywhere; Lao names after a role or honorific.
     for word in _WORD_RE.finditer(text):
         if word.group() in FAMILY_NAMES and _free(taken, word.start(), word.end()):
+            previous = re.search(r"(\w+) $", text[max(0, word.start() - 30):word.start()])
+            if previous and previous.group(1)[0].isupper() and _free(taken, word.start() - 1 - len(previous.group(1)),
+                                                                     word.start() - 1):
+                continue  # "Nguyễn Văn Hùng": "Văn" goes on a name, it does not start one
             run = _capitalised_run(text, word.start())
             if run and 2 <= len(text[run[0]:run[1]].split()) <= 4:
                 add(*run, "person", role_before(text, run[0], matcher, floor_at(run[0]))
@@ -338,7 +343,7 @@ def _other_country_bodies(known: list[tuple[int, int, tuple[Entity, ...]]]) -> l
     known = sorted(known)
     out: list = []
     skip = False
-    for current, following in zip(known, known[1:] + [None]):
+    for current, following in zip(known, known[1:] + [None], strict=False):
         if skip:
             skip = False
             continue
@@ -354,23 +359,18 @@ def _other_country_bodies(known: list[tuple[int, int, tuple[Entity, ...]]]) -> l
     return out
 
 
-def _capitalised_word_at(text: str, pos: int, step: int) -> bool:
-    """Is the word right before (step -1) or after (step 1) ``pos``, across one space, capitalised?"""
-    if step < 0:
-        match = re.search(r"(\w+) $", text[max(0, pos - 30):pos])
-    else:
-        match = re.match(r" (\w+)", text[pos:pos + 30])
-    return bool(match) and match.group(1)[0].isupper()
-
-
 def _gazetteer_fits(text: str, start: int, end: int) -> bool:
-    """A gazetteer place only as a name: capitalised, and a one-syllable one ("Đức", "Nga", "Mỹ")
+    """A gazetteer place only as a name: capitalised, and a short one-syllable one ("Đức", "Nga", "Mỹ")
     not inside a run of capitalised words, where it is part of a person's name ("Nông Đức Mạnh")."""
-    if not text[start].isupper():
+    name = text[start:end]
+    if not name[0].isupper():
         return False
-    if " " in text[start:end].strip() or "-" in text[start:end]:
+    if " " in name.strip() or "-" in name or len(name) > 5:
         return True
-    return not (_capitalised_word_at(text, start, -1) or _capitalised_word_at(text, end, 1))
+    before = re.search(r"(\w+) $", text[max(0, start - 30):start])
+    after = re.match(r" (\w+)", text[end:end + 30])
+    return not ((before and before.group(1)[0].isupper() and before.group(1).lower() not in _PLACE_WORDS)
+                or (after and after.group(1)[0].isupper()))
 
 
 def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:

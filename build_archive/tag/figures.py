@@ -57,9 +57,12 @@ class FigureRules:
     qualifier_of: dict[str, str]
     currency_of: dict[str, str]
     metric_words: tuple[tuple[str, str], ...]  # (matching form of the words, metric)
+    stock_words: tuple[str, ...] = ()  # matching forms
+    flow_words: tuple[str, ...] = ()
+    stock_metrics: tuple[str, ...] = ("investment", "aid")  # what can accumulate; trade is always a flow
 
     @classmethod
-    def build(cls, rules: TaggingRules) -> "FigureRules":
+    def build(cls, rules: TaggingRules) -> FigureRules:
         qualifier_of = {matching_form(w): kind for kind, words in rules.qualifiers.items() for w in words}
         currency_of = {matching_form(w): code for code, words in rules.currencies.items() for w in words}
 
@@ -75,7 +78,8 @@ class FigureRules:
         )
         metric_words = tuple(sorted(((matching_form(w), metric) for metric, words in rules.metrics.items()
                                      for w in words), key=lambda p: -len(p[0])))
-        return cls(amount, qualifier_of, currency_of, metric_words)
+        return cls(amount, qualifier_of, currency_of, metric_words, tuple(map(matching_form, rules.stock_words)),
+                   tuple(map(matching_form, rules.flow_words)))
 
 
 def parse_number(text: str) -> float:
@@ -168,6 +172,15 @@ def _dates(text: str, article_year: int | None) -> list[tuple[int, int, str | tu
     return sorted(found)
 
 
+def _measure(metric: str | None, before: str, rules: FigureRules) -> str | None:
+    """A running total ("tổng vốn đăng ký lũy kế đến nay") is the stock of its metric, told apart
+    from a flow in one period ("vốn đầu tư mới trong năm 2022"), so that charts never join the two."""
+    if metric in rules.stock_metrics and any(w in before for w in rules.stock_words) \
+            and not any(w in before for w in rules.flow_words):
+        return f"{metric} stock"
+    return metric
+
+
 def _metric(norm: str, start: int, sentence_start: int, rules: FigureRules) -> str | None:
     best: tuple[int, str] | None = None
     window = norm[sentence_start:start]
@@ -222,7 +235,7 @@ def tag_figures(text: str, rules: FigureRules, published: PubDate, entities: tup
         sentence_start, sentence_end = _sentence_bounds(text, start)
         compare = _COMPARE_RE.match(text[end:sentence_end])
         compared_to = compare["what"] if compare else None
-        metric = _metric(norm, start, sentence_start, rules)
+        metric = _measure(_metric(norm, start, sentence_start, rules), norm[sentence_start:start], rules)
         in_sentence = [p for p in periods if sentence_start <= p[0] < sentence_end]
         before = [p for p in in_sentence if p[0] < start]
         if before:

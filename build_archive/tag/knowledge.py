@@ -98,7 +98,7 @@ def load_entities(path: Path) -> tuple[Entity, ...]:
             raise InputError(path, f"entity type '{entry['type']}' is not one of {', '.join(ENTITY_TYPES)}", line=line)
         roles = []
         role_nodes = _items(item_node, "roles") if "roles" in entry else []
-        for role, role_node in zip(entry.get("roles", []), role_nodes):
+        for role, role_node in zip(entry.get("roles", []), role_nodes, strict=False):
             role = check_mapping(path, role, role_node, _ROLE_SCHEMA, "a role")
             for key in ("from", "to"):
                 if key in role and not _MONTH_RE.match(str(role[key])):

@@ -43,7 +43,7 @@ class NamedRules:
     plural: frozenset[str]
 
     @classmethod
-    def build(cls, event_heads, agreement_heads, stop_words, plural_markers) -> "NamedRules":
+    def build(cls, event_heads, agreement_heads, stop_words, plural_markers) -> NamedRules:
         kind_of = {h.lower(): "event" for h in event_heads} | {h.lower(): "agreement" for h in agreement_heads}
         alternatives = sorted((r"\s+".join(map(re.escape, h.split())) for h in kind_of), key=len, reverse=True)
         heads = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)

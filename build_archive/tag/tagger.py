@@ -22,7 +22,7 @@ class Tagger:
     figure_rules: FigureRules
 
     @classmethod
-    def load(cls, data_dir: Path) -> "Tagger":
+    def load(cls, data_dir: Path) -> Tagger:
         entities = load_entities(data_dir / "entities.yml")
         if (data_dir / "gazetteer.yml").is_file():
             entities += load_gazetteer(data_dir / "gazetteer.yml", entities)
