@@ -18,9 +18,6 @@ from dateutil import parser as dateutil_parser
 
 # Shared with link/events.py (the day of the reported event) and tag/figures.py (date figures).
 LEAD_DATE_RE = re.compile(r"(?:sáng|chiều|tối|trưa|ngày)(?:\s+nay)?\s*(?:ngày\s*)?\(?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
-FIGURE_DATE_RE = re.compile(
-    r"(?<![\d/.,])(?:(?P<d1>\d{1,2})\s*[-–]\s*)?(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?![\d/])")
-MONTH_YEAR_RE = re.compile(r"(?<!\w)tháng\s+(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])", re.IGNORECASE)
 
 # A full numeric date: 22/11/2023, 26-8-2010, 18.11.2011 (one separator kind throughout).
 FULL_DATE_RE = re.compile(r"(?<![\d/.,-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/.-]?\d)")
@@ -96,3 +93,24 @@ def announced_dates(text: str) -> list[FoundDate]:
         if valid_date(year or 2000, month, day):
             found.append(FoundDate(year, month, day, match.start(), match.end(), match.group(0)))
     return found
+
+# Dates and periods as figures (tag/figures.py).
+_RANGE_SEP = r"\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?"
+# One date, or a range of dates: "24/12", "13-4", "ngày 6.12", "5/9/1962-5/9/2022", "8-9/7",
+# "23-26/7/2016", "từ ngày 27/7 đến 5/8/2012", "từ ngày 24 đến ngày 26-8-2010".
+FIGURE_DATE_RE = re.compile(
+    r"(?<![\d/.,\w])(?:(?P<from>[Tt]ừ\s+(?:ngày\s+)?)?(?P<d1>\d{1,2})(?:(?P<s1>[/.-])(?P<m1>\d{1,2})"
+    r"(?:(?P=s1)(?P<y1>\d{4}))?)?" + _RANGE_SEP + r")?"
+    r"(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\d/]|[.,-]\d)")
+DATE_CUE_RE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|nay|qua)\s*\(?\s*$", re.IGNORECASE)
+MONTH_NAMES = {"Giêng": 1, "Một": 1, "Hai": 2, "Ba": 3, "Tư": 4, "Năm": 5, "Sáu": 6, "Bảy": 7, "Tám": 8,
+                "Chín": 9, "Mười": 10, "Mười Một": 11, "Mười một": 11, "Mười Hai": 12, "Mười hai": 12, "Chạp": 12}
+_MONTH_WORD = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
+MONTH_RANGE_RE = re.compile(
+    r"(?:[Tt]ừ\s+)?[Tt]háng\s+(?P<m1>\d{1,2})\s*[/-]\s*(?P<y1>\d{4})\s*(?:-|–|đến|tới)\s*"
+    r"tháng\s+(?P<m2>\d{1,2})\s*[/-]\s*(?P<y2>\d{4})(?!\d)")
+MONTH_YEAR_RE = re.compile(
+    rf"(?<!\w)(?<!\d\s)[Tt]háng\s+(?:(?P<m>\d{{1,2}})|(?P<mw>{_MONTH_WORD})(?!\w))"
+    r"(?:\s*[/-]\s*(?P<y>\d{4})|\s+năm\s+(?P<y2>\d{4}))?(?![\d/])")
+YEAR_RANGE_RE = re.compile(r"(?<![\d/.,-])(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)\d\d)(?![\d/.,-])")
+YEAR_RE = re.compile(r"(?<!\w)(?:(?:đầu|cuối|giữa)\s+)?[Nn]ăm\s+(?P<y>(?:19|20)\d\d)(?![\d/.,-]\d|\s*[-–]\s*\d)")

@@ -379,3 +379,34 @@ def _relate(events: dict[str, Event], pairs: dict, entities: dict[str, Entity]) 
     return out
 
 
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _numbers_in(text: str) -> set[int]:
+    """Ordinals a name prints: "46", "XIX" → {46, 19}."""
+    found = {int(n) for n in re.findall(r"\d+", text)}
+    for roman in re.findall(r"(?<!\w)[IVXLC]+(?!\w)", text):
+        values = [_ROMAN_VALUES[c] for c in roman]
+        found.add(sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)))
+    return found
+
+
+def event_of_span(events: list[Event], article_id: str, anchor: str, span) -> str | None:
+    """The detected event an event span of a paragraph names, if any: its link then goes to events/<id>/.
+
+    Hook for the event pages: an event the paragraph is cited for that is the span's curated entity,
+    or whose ordinal the span prints ("Kỳ họp lần thứ 46 …" → the 46th session). None: the span keeps
+    its entity (or review) link.
+    """
+    if span.type != "event":
+        return None
+    here = [e for e in events if any(m.article_id == article_id and m.anchor == anchor for m in e.mentioned_in)
+            or article_id in e.covered_by]
+    for event in here:
+        if event.entity and event.entity == span.id:
+            return event.id
+    numbers = _numbers_in(span.text)
+    matching = [e for e in here if e.ordinal is not None and e.ordinal in numbers]
+    return matching[0].id if len(matching) == 1 else None

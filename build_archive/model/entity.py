@@ -26,6 +26,7 @@ class Entity:
     wikidata: str | None = None
     roles: tuple[Role, ...] = ()
     default: bool = False
+    gazetteer: bool = False  # from data/gazetteer.yml: gets a page only once an article mentions it
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -77,12 +77,18 @@ def figures_json(rows: list[FigureRow]) -> bytes:
 
 
 def chart_points(rows: list[FigureRow], metric: str) -> list[dict]:
-    """Money figures in USD for one metric, one point per figure, by period."""
+    """Money figures in USD for one metric, one point per figure, by period.
+
+    A running total ("investment stock") and a period's flow ("investment") are different metrics:
+    a chart of one never takes a point of the other, so a total never reads as a year's collapse.
+    """
     points = []
     for row in rows:
         f = row.figure
         if f.kind != "money" or f.metric != metric or not (f.unit or "").startswith("USD") or not f.period:
             continue
+        if "/" in f.period and f.period.split("/")[0][:4] != f.period.split("/")[1][:4]:
+            continue  # several years in one figure ("trong 5 năm qua"): no single year to plot it at
         low, high = _bounds(f.value)
         partial = "/" in f.period
         points.append({"year": int(f.period[:4]), "low": low / 1e9, "high": high / 1e9, "period": f.period,

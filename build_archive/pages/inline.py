@@ -19,6 +19,7 @@ from build_archive.model.urls import entity_url
 KIND_LABELS = {"money": "Số tiền", "percent": "Tỷ lệ", "count": "Số lượng", "date": "Ngày tháng"}
 QUALIFIER_LABELS = {"exact": "", "approx": "khoảng", "more-than": "hơn", "less-than": "dưới"}
 METRIC_LABELS = {"trade turnover": "kim ngạch thương mại", "investment": "đầu tư",
+                 "investment stock": "vốn đầu tư lũy kế", "aid stock": "viện trợ lũy kế",
                  "economic growth": "tăng trưởng kinh tế", "tax contribution": "đóng góp thuế",
                  "social welfare spending": "chi an sinh xã hội", "aid": "viện trợ"}
 

@@ -146,7 +146,7 @@ def load_archive(paths: Paths, progress: Progress = _quiet, timings: dict[str, f
     with stage(timings, "link"):
         events, article_events = build_events(articles, series, curated, tagger.entities, cache)
     progress("link", 1, 1, "")
-    return Archive(articles, tagger.entities, events, series, article_events)
+    return Archive(articles, tagger.used_entities(articles), events, series, article_events)
 
 
 def raw_copies(articles: list[Article], paths: Paths) -> dict[str, bytes]:

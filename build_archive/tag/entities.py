@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from build_archive.common.textnorm import canonical_tones, slugify
+from build_archive.common.textnorm import canonical_tones, fold, slugify
 from build_archive.model.article import EntitySpan
 from build_archive.model.entity import Entity
 from build_archive.tag.knowledge import TaggingRules
+from build_archive.tag.named import NamedRules, find_named
 
 FAMILY_NAMES = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh Trương Lâm "
     "Phùng Mai Tô Hà Lương Đinh Chu Cao Thái Quách Tạ Lưu Kiều Triệu Văn Tống Khổng Mạc Nông Lại Giang Từ "
-    "Thân Châu Doãn Hầu Tăng Ninh Kim Âu Lò Lục Quan Quang".split())  # not "Ông": the honorific
+    "Thân Châu Doãn Hầu Tăng Ninh Kim Âu Lò Lục Quan Quang Tòng Thào Giàng Sùng Hứa Diệp Mã Bế".split())  # not "Ông": the honorific
 STOP_WORDS = frozenset(
     "của và đã sẽ tại với là có trong về để cho được các những đến từ theo năm hai cùng nhằm vào ra khi này đó "
     "đang cũng như thì mà nhưng hoặc nên do bởi trên dưới giữa sau trước".split())
@@ -32,6 +33,12 @@ NOT_LAO_NAMES = frozenset(
 _SEP_RE = re.compile(r"\s*[-–—]\s*|\s+")
 _WORD_RE = re.compile(r"\w+")
 _DATELINE_RE = re.compile(r"^\([^()]{2,24}\)\s*[-–—]\s*")
+_SYLLABLE = r"[^\W\d_]+"
+_LOWER = "a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
+_LINK = rf"(?:-{_SYLLABLE}| - (?=[{_LOWER}]){_SYLLABLE})"  # "Xi-xu-lít", "Căn - nhạ": spaced only before lower case
+_HYPHENATED_RE = re.compile(rf"(?<![\w-]){_SYLLABLE}{_LINK}+(?:\s{_SYLLABLE}{_LINK}+)*(?![\w-])")
+_CREDIT_RE = re.compile(r"(?:ảnh|nguồn|theo|video|clip|đồ họa|bài|thực hiện|tác giả)\s*[:/-]?\s*$", re.IGNORECASE)
+_PLACE_WORDS = frozenset({"tỉnh", "thủ", "đô", "phố", "huyện", "nước", "quốc", "tại", "và", "ở"})
 _SENTENCE_END = re.compile(r"[.;:!?…“”\"()]")
 
 
@@ -55,7 +62,7 @@ def _pattern(alias: str) -> str:
     parts = _SEP_RE.split(matching_form(alias).strip())
     seps = _SEP_RE.findall(matching_form(alias).strip())
     out = re.escape(parts[0])
-    for sep, part in zip(seps, parts[1:]):
+    for sep, part in zip(seps, parts[1:], strict=False):
         out += (r"\s*[-–—]\s*" if sep.strip() else r"\s+") + re.escape(part)
     return out
 
@@ -65,6 +72,19 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     alternatives = sorted({_pattern(w) for w in words}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+def _match_names(entity: Entity) -> list[str]:
+    """An entity's names, and the forms papers print without being told: a person's name without
+    diacritics ("Bui Thanh Son"), a Lao person's given name alone ("Thongloun")."""
+    names = list(entity.names)
+    if entity.type == "person":
+        names += [fold(n) for n in entity.names if fold(n) != n and " " in n]
+        if entity.country == "LA":
+            first = entity.name.split()[0]
+            if first.isascii() and len(first) >= 6 and " " in entity.name:
+                names.append(first)
+    return list(dict.fromkeys(names))
 
 
 @dataclass(frozen=True)
@@ -79,21 +99,25 @@ class EntityMatcher:
     org_heads: re.Pattern[str] | None
     place_heads: re.Pattern[str] | None
     rules: TaggingRules
+    named: NamedRules
 
     @classmethod
-    def build(cls, entities: tuple[Entity, ...], rules: TaggingRules) -> "EntityMatcher":
+    def build(cls, entities: tuple[Entity, ...], rules: TaggingRules) -> EntityMatcher:
         by_key: dict[str, list[Entity]] = {}
+        all_names = []
         for entity in entities:
-            for name in entity.names:
+            for name in _match_names(entity):
                 bucket = by_key.setdefault(_key(name), [])
                 if entity not in bucket:
                     bucket.append(entity)
-        all_names = tuple(name for entity in entities for name in entity.names)
+                all_names.append(name)
         return cls(
             entities={e.id: e for e in entities}, by_key={k: tuple(v) for k, v in by_key.items()},
             names=_words_pattern(all_names), roles=_words_pattern(rules.role_words),
             honorifics=_words_pattern(rules.honorifics), org_heads=_words_pattern(rules.organization_heads),
             place_heads=_words_pattern(rules.place_heads), rules=rules,
+            named=NamedRules.build(rules.event_heads, rules.agreement_heads, rules.name_stops,
+                                   (*rules.plural_markers, "nhiều", "mọi", "mỗi", "những", "các")),
         )
 
 
@@ -199,9 +223,13 @@ def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in spans)
 
 
-def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher,
-                 person_ends: list[int]) -> list[EntitySpan]:
-    """Names the knowledge base lacks, by rule; each gets a provisional id."""
+def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher, person_ends: list[int],
+                 places: list[tuple[int, int]], absorbed: list[tuple[int, int]]) -> list[EntitySpan]:
+    """Names the knowledge base lacks, by rule; each gets a provisional id.
+
+    ``places`` are the known places already tagged; those an organisation's name takes in
+    ("Sở Ngoại vụ Hà Tĩnh") are added to ``absorbed`` for the caller to drop.
+    """
     found: list[EntitySpan] = []
     norm = matching_form(text)
 
@@ -211,7 +239,9 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
         return max((e for e in ends if e <= start), default=0)
 
     def add(start: int, end: int, kind: str, role: str | None = None) -> None:
-        if start < end and _free(taken, start, end):
+        if kind == "person" and _CREDIT_RE.search(text[max(0, start - 16):start]):
+            return  # "Ảnh: Thanh Quỳnh", "Theo Hà Văn": a credit or byline, not a mention
+        if start < end and _free([t for t in taken if t not in absorbed], start, end):
             name = text[start:end]
             found.append(EntitySpan(start, end, kind, f"provisional-{kind}-{slugify(name, 50)}", name, role,
                                     provisional=True))
@@ -225,6 +255,10 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
     # People: Vietnamese family name + given names, anywhere; Lao names after a role or honorific.
     for word in _WORD_RE.finditer(text):
         if word.group() in FAMILY_NAMES and _free(taken, word.start(), word.end()):
+            previous = re.search(r"(\w+) $", text[max(0, word.start() - 30):word.start()])
+            if previous and previous.group(1)[0].isupper() and _free(taken, word.start() - 1 - len(previous.group(1)),
+                                                                     word.start() - 1):
+                continue  # "Nguyễn Văn Hùng": "Văn" goes on a name, it does not start one
             run = _capitalised_run(text, word.start())
             if run and 2 <= len(text[run[0]:run[1]].split()) <= 4:
                 add(*run, "person", role_before(text, run[0], matcher, floor_at(run[0]))
@@ -250,7 +284,19 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
             if len(words) >= 2 and not NOT_LAO_NAMES.intersection(w.group() for w in words):
                 start, end = match.start() + words[0].start(), match.start() + words[-1].end()
                 add(start, end, "person", role_before(text, start, matcher, floor_at(start)))
-    # Organisations: a head word and its capitalised name ("Bộ Công Thương", "Ủy ban Dân tộc").
+    # Vietnamized Lao names, syllables joined by hyphens ("Thoong-lun Xi-xu-lít", "Pheng Căn - nhạ - phim"),
+    # after a role or an honorific, or anywhere in a paragraph about Laos.
+    for match in _HYPHENATED_RE.finditer(text):
+        start, end = match.start(), match.end()
+        cue = matcher.roles and matcher.roles.search(matching_form(text[max(0, start - 40):start]) + "\x00")
+        first = match.group().split("-")[0].split()[0]
+        syllables = re.findall(_SYLLABLE, match.group())
+        if first.isupper() or (len(syllables) < 3 and all(w[0].isupper() for w in syllables)):
+            continue  # "QĐND - Chuyến", "Đông-Tây": not a name
+        if text[start].isupper() and (cue or re.search(r"(?<!\w)lào(?!\w)", norm)) and _free(taken, start, end):
+            add(start, end, "person", role_before(text, start, matcher, floor_at(start)))
+    # Organisations: a head word and its capitalised name ("Bộ Công Thương", "Ủy ban Dân tộc"),
+    # with the place it belongs to ("Sở Ngoại vụ Hà Tĩnh", "Ban Tuyên huấn tỉnh Salavan", "Tỉnh ủy Hà Tĩnh").
     for head in (matcher.org_heads.finditer(norm) if matcher.org_heads else ()):
         start = head.start()
         if not text[start].isupper() or not _free(taken, start, head.end()):
@@ -258,11 +304,13 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
         words_before = norm[max(0, start - 8):start].split()
         if words_before and words_before[-1] in matcher.rules.plural_markers:
             continue
+        if re.search(r"ủy\s+viên\s+$", norm[max(0, start - 10):start]):
+            continue  # "Ủy viên Bộ Chính trị": a rank in the party, recorded with the role
         end, count = head.end(), 0
         for word in _WORD_RE.finditer(text, head.end()):
             gap = text[end:word.start()]
             w = word.group()
-            if gap != " " or count >= 6 or not _free(taken, word.start(), word.end()):
+            if gap not in (" ", "-", " - ") or count >= 6 or not _free(taken, word.start(), word.end()):
                 break
             if w in FAMILY_NAMES and _person_name(text, word.start()):
                 break
@@ -271,9 +319,17 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
                     count += 1
                     continue
                 break
-            if count == 0 and not w[0].isupper():
+            if count == 0 and not (w[0].isupper() or w.isdigit()):
                 break
             end, count = word.end(), count + 1
+        belongs = re.compile(r" (?:(?:tỉnh|thành phố|thủ đô|huyện|tại) )?", re.I).match(text, end)
+        place = next((p for p in places if belongs and p[0] == belongs.end()), None) if belongs else None
+        if place and not re.match(r"\s*[-–]\s*\w", text[place[1]:]):  # not "… Việt Nam-Lào"
+            absorbed.append(place)
+            end, count = place[1], count + 1
+        elif re.search(r"(?:^| )(?:tỉnh|thành phố|thủ đô|huyện|xã)$", text[start:end], re.I) or \
+                text[start:head.end()].lower() in matcher.rules.local_heads:
+            continue  # "Văn phòng UBND tỉnh", "Sở Ngoại vụ": a body of a province not named here
         if count:
             add(start, end, "organization")
     return found
@@ -287,7 +343,7 @@ def _other_country_bodies(known: list[tuple[int, int, tuple[Entity, ...]]]) -> l
     known = sorted(known)
     out: list = []
     skip = False
-    for current, following in zip(known, known[1:] + [None]):
+    for current, following in zip(known, known[1:] + [None], strict=False):
         if skip:
             skip = False
             continue
@@ -303,6 +359,20 @@ def _other_country_bodies(known: list[tuple[int, int, tuple[Entity, ...]]]) -> l
     return out
 
 
+def _gazetteer_fits(text: str, start: int, end: int) -> bool:
+    """A gazetteer place only as a name: capitalised, and a short one-syllable one ("Đức", "Nga", "Mỹ")
+    not inside a run of capitalised words, where it is part of a person's name ("Nông Đức Mạnh")."""
+    name = text[start:end]
+    if not name[0].isupper():
+        return False
+    if " " in name.strip() or "-" in name or len(name) > 5:
+        return True
+    before = re.search(r"(\w+) $", text[max(0, start - 30):start])
+    after = re.match(r" (\w+)", text[end:end + 30])
+    return not ((before and before.group(1)[0].isupper() and before.group(1).lower() not in _PLACE_WORDS)
+                or (after and after.group(1)[0].isupper()))
+
+
 def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
     """Entity spans for one paragraph, sorted and never overlapping."""
     norm = matching_form(text)
@@ -310,6 +380,9 @@ def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
     if matcher.names is not None:
         for match in matcher.names.finditer(norm):
             candidates = matcher.by_key.get(_key(match.group()), ())
+            if candidates and all(c.gazetteer for c in candidates) and not _gazetteer_fits(
+                    text, match.start(), match.end()):
+                continue
             if candidates:
                 known.append((match.start(), match.end(), candidates))
     # "Việt-Lào", "Việt - Lào": the short "Việt" is Việt Nam only in this pairing.
@@ -318,6 +391,16 @@ def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
         for match in re.finditer(r"(?<!\w)việt(?=\s*[-–]\s*lào(?!\w))", norm):
             if all(match.end() <= s or match.start() >= e for s, e, _ in known):
                 known.append((match.start(), match.end(), (vietnam,)))
+    # Named events and agreements: the longest name wins over what is inside it, unless the
+    # knowledge base knows a name at least as long there, or the head is inside another name ("Bộ Kế hoạch …").
+    named = []
+    place_starts = frozenset(s for s, _, c in known if c[0].type == "place")
+    for name in find_named(text, matcher.named, place_starts):
+        if any(s <= name.start < e and (s < name.start or c[0].type in ("event", "agreement") and name.end <= e)
+               for s, e, c in known):
+            continue
+        known = [k for k in known if k[1] <= name.start or k[0] >= name.end]
+        named.append(name)
     dateline = _DATELINE_RE.match(text)
     if dateline:  # "(TTXVN) -" names the outlet: metadata, not a mention
         known = [k for k in known if k[0] >= dateline.end()]
@@ -345,5 +428,12 @@ def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
             spans.append(EntitySpan(start, end, "organization",
                                     f"provisional-organization-{slugify(text[start:end], 50)}", text[start:end],
                                     provisional=True))
-    spans.extend(_provisional(text, taken, matcher, [e for s, e in taken if any(p == s for p, _ in persons)]))
+    for name in named:
+        spans.append(EntitySpan(name.start, name.end, name.type, name.id, name.text, provisional=True))
+        taken.append((name.start, name.end))
+    absorbed: list[tuple[int, int]] = []
+    places = [(s.start, s.end) for s in spans if s.type == "place"]
+    spans.extend(_provisional(text, taken, matcher, [e for s, e in taken if any(p == s for p, _ in persons)],
+                              places, absorbed))
+    spans = [s for s in spans if (s.start, s.end) not in absorbed or s.type != "place"]
     return tuple(sorted(spans, key=lambda s: (s.start, s.end)))

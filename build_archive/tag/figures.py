@@ -12,8 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from build_archive.date.patterns import DATE_CUE_RE as _DATE_CUE_RE
 from build_archive.date.patterns import FIGURE_DATE_RE as _DATE_RE
+from build_archive.date.patterns import MONTH_NAMES as _MONTH_NAMES
+from build_archive.date.patterns import MONTH_RANGE_RE as _MONTH_RANGE_RE
 from build_archive.date.patterns import MONTH_YEAR_RE as _MONTH_YEAR_RE
+from build_archive.date.patterns import YEAR_RANGE_RE as _YEAR_RANGE_RE
+from build_archive.date.patterns import YEAR_RE as _YEAR_RE
 from build_archive.model.article import EntitySpan, FigureSpan, PubDate
 from build_archive.tag.entities import matching_form
 from build_archive.tag.knowledge import TaggingRules
@@ -22,7 +27,10 @@ SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?(?:\.\d{1,2}(?=\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)))?"
 _PERIOD_RES = (
     (re.compile(r"(?P<n>\d{1,2})\s+tháng\s+đầu\s+năm\s+(?P<y>\d{4}|nay)", re.I), "months"),
+    (re.compile(r"(?P<n>\d{1,2})\s+tháng\s+đầu\s+năm(?P<y>)(?!\s*(?:\d|nay))", re.I), "months"),
+    (re.compile(r"(?P<n>\d{1,2})\s+năm\s+(?:trở\s+lại\s+đây|qua|gần\s+đây|vừa\s+qua)(?P<y>)", re.I), "last years"),
     (re.compile(r"(?:cả\s+)?năm\s+(?P<y>\d{4}|nay)(?!\s*[-–]\s*\d)", re.I), "year"),
+    (re.compile(r"năm\s+(?:ngoái|trước)(?P<y>)(?!\w)", re.I), "last year"),
 )
 _SENTENCE_COMPARE_RE = re.compile(r"so\s+với\s+(?:cùng\s+kỳ\s+)?năm\s+(?P<y>\d{4})", re.I)
 _COMPARE_RE = re.compile(r"^[^.;\d]{0,25}?so\s+với\s+(?P<what>(?:cùng\s+kỳ\s+)?(?:năm\s+)?(?P<y>\d{4}))", re.I)
@@ -36,9 +44,12 @@ class FigureRules:
     qualifier_of: dict[str, str]
     currency_of: dict[str, str]
     metric_words: tuple[tuple[str, str], ...]  # (matching form of the words, metric)
+    stock_words: tuple[str, ...] = ()  # matching forms
+    flow_words: tuple[str, ...] = ()
+    stock_metrics: tuple[str, ...] = ("investment", "aid")  # what can accumulate; trade is always a flow
 
     @classmethod
-    def build(cls, rules: TaggingRules) -> "FigureRules":
+    def build(cls, rules: TaggingRules) -> FigureRules:
         qualifier_of = {matching_form(w): kind for kind, words in rules.qualifiers.items() for w in words}
         currency_of = {matching_form(w): code for code, words in rules.currencies.items() for w in words}
 
@@ -50,11 +61,12 @@ class FigureRules:
             rf"(?P<n1>{_NUM})(?:\s*(?:-|–|đến|tới)\s*(?P<n2>{_NUM}))?"
             r"(?:\s*(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?"
             rf"(?:(?P<pct>\s?%)|\s*(?P<cur>{alternation(currency_of)})(?P<per>/năm)?(?!\w)"
-            rf"|\s+(?P<noun>{alternation(map(matching_form, rules.count_nouns))})(?!\w))",
+            rf"|\s*(?P<noun>{alternation(map(matching_form, rules.count_nouns))})(?!\w))",
         )
         metric_words = tuple(sorted(((matching_form(w), metric) for metric, words in rules.metrics.items()
                                      for w in words), key=lambda p: -len(p[0])))
-        return cls(amount, qualifier_of, currency_of, metric_words)
+        return cls(amount, qualifier_of, currency_of, metric_words, tuple(map(matching_form, rules.stock_words)),
+                   tuple(map(matching_form, rules.flow_words)))
 
 
 def parse_number(text: str) -> float:
@@ -72,7 +84,8 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 def _year_of(value: str, article_year: int | None) -> int | None:
-    return article_year if value.lower() == "nay" else int(value)
+    """"2019" → 2019; "nay" or nothing (the year the article speaks from) → the article's year."""
+    return article_year if value.lower() in ("nay", "") else int(value)
 
 
 def _periods(text: str, article_year: int | None) -> list[tuple[int, int, str]]:
@@ -88,10 +101,71 @@ def _periods(text: str, article_year: int | None) -> list[tuple[int, int, str]]:
             if kind == "months":
                 months = int(match["n"])
                 period = f"{year}" if months >= 12 else f"{year}-01/{year}-{months:02d}"
+            elif kind == "last years":  # "trong 5 năm trở lại đây" in 2023: 2019–2023
+                period = f"{year - int(match['n']) + 1}/{year}"
+            elif kind == "last year":
+                period = f"{year - 1}"
             else:
                 period = f"{year}"
             found.append((match.start(), match.end(), period))
     return sorted(found)
+
+
+def _day(year: int | None, month: int, day: int) -> str:
+    """An ISO date; without a known year, the month-day form "--MM-DD"."""
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+def _dates(text: str, article_year: int | None) -> list[tuple[int, int, str | tuple[str, str]]]:
+    """Dates, months, years and their ranges, longest first; a date without a year takes the article's."""
+    found: list[tuple[int, int, str | tuple[str, str]]] = []
+
+    def add(start: int, end: int, value) -> None:
+        if all(end <= s or start >= e for s, e, _ in found):
+            found.append((start, end, value))
+
+    for m in _MONTH_RANGE_RE.finditer(text):
+        if 1 <= int(m["m1"]) <= 12 and 1 <= int(m["m2"]) <= 12:
+            add(m.start(), m.end(), (f"{m['y1']}-{int(m['m1']):02d}", f"{m['y2']}-{int(m['m2']):02d}"))
+    for m in _DATE_RE.finditer(text):
+        day, month = int(m["d"]), int(m["m"])
+        day1 = int(m["d1"]) if m["d1"] else None
+        month1 = int(m["m1"]) if m["m1"] else month
+        if not (1 <= month <= 12 and 1 <= day <= 31 and 1 <= month1 <= 12 and (day1 is None or 1 <= day1 <= 31)):
+            continue
+        cued = m["from"] or _DATE_CUE_RE.search(text[max(0, m.start() - 16):m.start()])
+        if m["sep"] != "/" and not m["y"] and not cued:
+            continue  # "10-15", "2.5": a date with dashes or dots but no year needs "ngày", "sáng" … before it
+        if m["d1"] and not m["m1"] and m["sep"] == "-" and not m["y"]:
+            continue
+        year = int(m["y"]) if m["y"] else article_year
+        year1 = int(m["y1"]) if m["y1"] else year
+        start = m.start("from") if m["from"] else m.start("d1") if m["d1"] else m.start("d")
+        if day1 is None:
+            add(start, m.end(), _day(year, month, day))
+        else:
+            add(start, m.end(), (_day(year1, month1, day1), _day(year, month, day)))
+    for m in _MONTH_YEAR_RE.finditer(text):
+        month = int(m["m"]) if m["m"] else _MONTH_NAMES[m["mw"]]
+        year = m["y"] or m["y2"] or (str(article_year) if article_year else None)
+        if 1 <= month <= 12 and year and not (m["mw"] == "Năm" and re.match(r"\s*\d", text[m.end():])):
+            add(m.start(), m.end(), f"{year}-{month:02d}")
+    for m in _YEAR_RANGE_RE.finditer(text):
+        if int(m["y1"]) < int(m["y2"]):
+            add(m.start(), m.end(), (m["y1"], m["y2"]))
+    for m in _YEAR_RE.finditer(text):
+        if not re.search(r"so\s+với\s+(?:cùng\s+kỳ\s+)?$", text[max(0, m.start() - 20):m.start()], re.I):
+            add(m.start(), m.end(), m["y"])
+    return sorted(found)
+
+
+def _measure(metric: str | None, before: str, rules: FigureRules) -> str | None:
+    """A running total ("tổng vốn đăng ký lũy kế đến nay") is the stock of its metric, told apart
+    from a flow in one period ("vốn đầu tư mới trong năm 2022"), so that charts never join the two."""
+    if metric in rules.stock_metrics and any(w in before for w in rules.stock_words) \
+            and not any(w in before for w in rules.flow_words):
+        return f"{metric} stock"
+    return metric
 
 
 def _metric(norm: str, start: int, sentence_start: int, rules: FigureRules) -> str | None:
@@ -116,26 +190,12 @@ def tag_figures(text: str, rules: FigureRules, published: PubDate, entities: tup
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken + blocked)
 
-    for match in _MONTH_YEAR_RE.finditer(text):
-        if free(match.start(), match.end()):
-            value = f"{match['y']}-{int(match['m']):02d}"
-            figures.append(FigureSpan(match.start(), match.end(), "date", value, None, "exact", None, value,
-                                      match.group()))
-            taken.append((match.start(), match.end()))
-    for match in _DATE_RE.finditer(text):
-        day, month = int(match["d"]), int(match["m"])
-        if not (1 <= month <= 12 and 1 <= day <= 31) or not free(match.start(), match.end()):
-            continue
-        year = int(match["y"]) if match["y"] else article_year
-        if year is None:
-            continue
-        value: str | tuple = f"{year:04d}-{month:02d}-{day:02d}"
-        if match["d1"]:
-            value = (f"{year:04d}-{month:02d}-{int(match['d1']):02d}", value)
-        period = value if isinstance(value, str) else f"{value[0]}/{value[1]}"
-        figures.append(FigureSpan(match.start(), match.end(), "date", value, None, "exact", None, period,
-                                  match.group()))
-        taken.append((match.start(), match.end()))
+    for start, end, value in _dates(text, article_year):
+        if free(start, end):
+            period = value if isinstance(value, str) else f"{value[0]}/{value[1]}"
+            figures.append(FigureSpan(start, end, "date", value, None, "exact", None,
+                                      None if period.startswith("--") else period, text[start:end]))
+            taken.append((start, end))
 
     periods = _periods(text, article_year)
     for match in rules.amount.finditer(norm):
@@ -162,7 +222,7 @@ def tag_figures(text: str, rules: FigureRules, published: PubDate, entities: tup
         sentence_start, sentence_end = _sentence_bounds(text, start)
         compare = _COMPARE_RE.match(text[end:sentence_end])
         compared_to = compare["what"] if compare else None
-        metric = _metric(norm, start, sentence_start, rules)
+        metric = _measure(_metric(norm, start, sentence_start, rules), norm[sentence_start:start], rules)
         in_sentence = [p for p in periods if sentence_start <= p[0] < sentence_end]
         before = [p for p in in_sentence if p[0] < start]
         if before:

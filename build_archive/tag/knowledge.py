@@ -37,6 +37,12 @@ class TaggingRules:
     currencies: dict[str, tuple[str, ...]]
     count_nouns: tuple[str, ...]
     metrics: dict[str, tuple[str, ...]]
+    event_heads: tuple[str, ...] = ()
+    agreement_heads: tuple[str, ...] = ()
+    name_stops: tuple[str, ...] = ()
+    stock_words: tuple[str, ...] = ()
+    flow_words: tuple[str, ...] = ()
+    local_heads: tuple[str, ...] = ()
 
 
 _ROLE_SCHEMA = {"title": Field((str,), required=True), "from": Field((str, int)), "to": Field((str, int))}
@@ -57,6 +63,31 @@ def _items(node, key):
     return dict((k.value, v) for k, v in node.value)[key].value
 
 
+_PLACE_SCHEMA = {k: v for k, v in _ENTITY_SCHEMA.items() if k not in ("type", "roles", "default")}
+
+
+def load_gazetteer(path: Path, known: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """data/gazetteer.yml: places of the region, each a place entity; an id or name already known is refused."""
+    taken = {e.id for e in known}
+    names = {match_key(n): e.id for e in known for n in e.names}
+    places = []
+    for entry, item_node in load_records(path, "places", _PLACE_SCHEMA, "a place"):
+        line = line_of(item_node)
+        if not _ID_RE.match(entry["id"]):
+            raise InputError(path, f"place id '{entry['id']}' must be lower-case ASCII words joined by '-'", line=line)
+        if entry["id"] in taken:
+            raise InputError(path, f"place id '{entry['id']}' is given twice (or also in entities.yml)", line=line)
+        for name in (entry["name"], *entry.get("aliases", [])):
+            if match_key(name) in names:
+                raise InputError(path, f"name '{name}' is already that of '{names[match_key(name)]}'", line=line)
+            names[match_key(name)] = entry["id"]
+        taken.add(entry["id"])
+        places.append(Entity(id=entry["id"], type="place", name=entry["name"], aliases=tuple(entry.get("aliases", [])),
+                             country=entry.get("country"), en=entry.get("en"), wikidata=entry.get("wikidata"),
+                             gazetteer=True))
+    return tuple(places)
+
+
 def load_entities(path: Path) -> tuple[Entity, ...]:
     entities = []
     for entry, item_node in load_records(path, "entities", _ENTITY_SCHEMA, "an entity"):
@@ -67,7 +98,7 @@ def load_entities(path: Path) -> tuple[Entity, ...]:
             raise InputError(path, f"entity type '{entry['type']}' is not one of {', '.join(ENTITY_TYPES)}", line=line)
         roles = []
         role_nodes = _items(item_node, "roles") if "roles" in entry else []
-        for role, role_node in zip(entry.get("roles", []), role_nodes):
+        for role, role_node in zip(entry.get("roles", []), role_nodes, strict=False):
             role = check_mapping(path, role, role_node, _ROLE_SCHEMA, "a role")
             for key in ("from", "to"):
                 if key in role and not _MONTH_RE.match(str(role[key])):
@@ -83,8 +114,9 @@ def load_entities(path: Path) -> tuple[Entity, ...]:
 
 
 _STRS = Field((list,), items=str)
-_TAGGING_SCHEMA = {name: _STRS for name in ("role_words", "honorifics", "organization_heads", "place_heads",
-                                            "plural_markers", "plural_after", "count_nouns")}
+_TAGGING_SCHEMA = {name: _STRS for name in (
+    "role_words", "honorifics", "organization_heads", "place_heads", "plural_markers", "plural_after", "count_nouns",
+    "event_heads", "agreement_heads", "name_stops", "stock_words", "flow_words", "local_heads")}
 _TAGGING_SCHEMA.update({name: Field((dict,), required=True) for name in ("qualifiers", "currencies", "metrics")})
 
 
@@ -109,4 +141,8 @@ def load_tagging_rules(path: Path) -> TaggingRules:
         plural_after=tuple(map(match_key, data.get("plural_after", []))),
         qualifiers=qualifiers, currencies=_str_lists(path, data["currencies"], "currency"),
         count_nouns=tuple(data.get("count_nouns", [])), metrics=_str_lists(path, data["metrics"], "metric"),
+        event_heads=tuple(data.get("event_heads", [])), agreement_heads=tuple(data.get("agreement_heads", [])),
+        name_stops=tuple(data.get("name_stops", [])), stock_words=tuple(data.get("stock_words", [])),
+        flow_words=tuple(data.get("flow_words", [])),
+        local_heads=tuple(w.lower() for w in data.get("local_heads", [])),
     )

@@ -10,7 +10,7 @@ from build_archive.model.article import Article
 from build_archive.model.entity import Entity
 from build_archive.tag.entities import EntityMatcher, tag_entities
 from build_archive.tag.figures import FigureRules, last_year_spoken_of, tag_figures
-from build_archive.tag.knowledge import load_entities, load_tagging_rules
+from build_archive.tag.knowledge import load_entities, load_gazetteer, load_tagging_rules
 
 
 @dataclass(frozen=True)
@@ -22,10 +22,17 @@ class Tagger:
     figure_rules: FigureRules
 
     @classmethod
-    def load(cls, data_dir: Path) -> "Tagger":
+    def load(cls, data_dir: Path) -> Tagger:
         entities = load_entities(data_dir / "entities.yml")
+        if (data_dir / "gazetteer.yml").is_file():
+            entities += load_gazetteer(data_dir / "gazetteer.yml", entities)
         rules = load_tagging_rules(data_dir / "tagging.yml")
         return cls(entities, EntityMatcher.build(entities, rules), FigureRules.build(rules))
+
+    def used_entities(self, articles) -> tuple[Entity, ...]:
+        """The curated entities, and the gazetteer's places some article mentions (one page each)."""
+        mentioned = {s.id for a in articles for p in a.paragraphs for s in p.entities}
+        return tuple(e for e in self.entities if not e.gazetteer or e.id in mentioned)
 
     def tag(self, article: Article) -> Article:
         paragraphs = []

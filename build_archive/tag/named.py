@@ -1,0 +1,157 @@
+"""Named events and agreements by rule: a head word, then the name that follows it.
+
+"Kỳ họp lần thứ 46 Ủy ban liên Chính phủ …", "Tham khảo Chính trị lần thứ nhất",
+"Nghị định thư về …", "Thỏa thuận về Kế hoạch hợp tác … năm 2025", "Hiệp định …
+giai đoạn 2016 - 2020", "Năm Đoàn kết hữu nghị …", "60 năm Ngày thiết lập quan hệ
+ngoại giao". A name runs from its head over words until punctuation or a word that
+ends a name (a verb, "tại", "vào" …). What makes a head a name rather than the common
+noun: a capital on the head, or a mark of a particular one in what follows (an
+ordinal, a year or period, a quoted or capitalised name). The whole name is one span:
+it wins over the places and bodies inside it (annotation guide §3, longest name).
+The head words and the words that end a name are in data/tagging.yml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from build_archive.common.textnorm import slugify
+
+_ROMAN = r"(?:[IVXLC]+)"
+_ORDINAL = rf"(?:lần\s+thứ\s+(?:\d+|{_ROMAN}|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười\w*)|thứ\s+(?:\d+|{_ROMAN}|nhất|hai|ba|tư)|vòng\s+\d+|khóa\s+{_ROMAN}|khoá\s+{_ROMAN}|{_ROMAN}(?!\w))"
+_YEAR = r"(?:(?:năm|giai\s+đoạn|nhiệm\s+kỳ|đến\s+năm|tầm\s+nhìn(?:\s+đến)?(?:\s+năm)?)\s+)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?"
+_QUOTE = r"[“\"«][^”\"»]{2,160}[”\"»]"
+_PAIR = r"(?:Việt\s*Nam|Việt|VN|Lào)\s*[-–]\s*(?:Việt\s*Nam|Việt|VN|Lào)(?!\w)"
+_TOKEN_RE = re.compile(rf"\s*(?P<tok>{_QUOTE}|{_ORDINAL}|{_YEAR}|\(\d{{4}}\s*[-–]\s*\d{{4}}\)|{_PAIR}|[\w&]+(?:[.-]\w+)*|[-–])")
+_ANCHOR_RE = re.compile(rf"^(?:{_QUOTE}|{_ORDINAL}|{_YEAR}|\(\d{{4}}\s*[-–]\s*\d{{4}}\)|{_PAIR})$")
+_ANNIVERSARY_RE = re.compile(
+    r"(?<![\w,.])(?:(?:[Kk]ỷ|[Kk]ỉ)\s+niệm\s+)?(?P<n>\d{1,3})\s+năm\s+(?:[Nn]gày\s+)?(?:[Tt]hành\s+lập|[Tt]hiết\s+lập|"
+    r"[Kk]ý(?:\s+kết)?|[Cc]hiến\s+thắng|[Gg]iải\s+phóng|[Qq]uốc\s+khánh|[Tt]hương\s+binh|[Ss]inh|[Tt]ruyền\s+thống|"
+    r"[Cc]ách\s+mạng|[Nn]gày)(?!\w)")
+_NAMED_YEAR_RE = re.compile(r"(?<![\d\w])(?P<head>[Nn]ăm)\s+(?=[Đđ]oàn\s+kết|[Hh]ữu\s+nghị|[^\W\d])")
+
+
+@dataclass(frozen=True)
+class NamedRules:
+    """Compiled from data/tagging.yml: heads of event and agreement names, and the words that end a name."""
+
+    heads: re.Pattern[str]
+    kind_of: dict[str, str]
+    stops: frozenset[str]
+    stop_pairs: frozenset[str]
+    plural: frozenset[str]
+
+    @classmethod
+    def build(cls, event_heads, agreement_heads, stop_words, plural_markers) -> NamedRules:
+        kind_of = {h.lower(): "event" for h in event_heads} | {h.lower(): "agreement" for h in agreement_heads}
+        alternatives = sorted((r"\s+".join(map(re.escape, h.split())) for h in kind_of), key=len, reverse=True)
+        heads = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+        words = {w.lower() for w in stop_words}
+        return cls(heads, kind_of, frozenset(w for w in words if " " not in w),
+                   frozenset(w for w in words if " " in w), frozenset(p.lower() for p in plural_markers))
+
+
+@dataclass(frozen=True)
+class Named:
+    start: int
+    end: int
+    type: str  # event | agreement
+    text: str
+
+    @property
+    def id(self) -> str:
+        return f"provisional-{self.type}-{slugify(self.text, 60)}"
+
+
+def _name_end(text: str, pos: int, rules: NamedRules, limit: int, strong_only: bool = False,
+              places: frozenset[int] = frozenset()) -> tuple[int, int, bool]:
+    """Where a name starting at ``pos`` ends: (end of all its words, end of its last mark, saw a mark).
+
+    A mark is an ordinal, a year or period, a quoted name, a pair of the two countries, or a capitalised
+    word; with ``strong_only`` (a head in lower case) a capitalised word counts only when it is a known
+    place right after the head ("chiến tranh Đông Dương"), and a capitalised head further on is the real
+    name ("thỏa thuận hai Chính phủ về Chiến lược …"): no name here. A name never runs across "và" into
+    another ("Chiến lược … và Hiệp định …").
+    """
+    end = last_anchor = pos
+    anchored = pending = False
+    count = 0
+    while count < limit:
+        match = _TOKEN_RE.match(text, end)
+        if not match:
+            break
+        tok = match["tok"]
+        low = tok.lower()
+        nxt = text[match.end():match.end() + 12].lower().split()
+        if low in rules.stops or (nxt and f"{low} {nxt[0]}" in rules.stop_pairs):
+            break
+        after = text[match.end():].lstrip()[:1]
+        if tok in "-–" and not (after.isupper() or after.isdigit()):
+            break
+        if low == "trong" and not nxt[:1] == ["lĩnh"]:  # "trong lĩnh vực" belongs to a plan's name
+            break
+        if low == "và" and nxt and (nxt[0] in rules.plural or nxt[0][0].isdigit()
+                                    or rules.heads.match(text, match.end() + 1)):
+            break  # "… lần thứ 49 và các Hội nghị liên quan", "50 năm … và 35 năm …", "… và Hiệp định …"
+        if strong_only and tok[0].isupper() and rules.heads.match(text, match.start("tok")):
+            return end, last_anchor, False
+        end = match.end()
+        count += 1
+        capital = tok[0].isupper()
+        strong = bool(_ANCHOR_RE.match(tok))
+        if strong or (capital and (not strong_only or (count == 1 and match.start("tok") in places))):
+            last_anchor, anchored, pending = end, True, capital and not strong and " " not in tok
+        elif pending:  # "Quốc hội", "Chính phủ": a capitalised word's second syllable
+            last_anchor, pending = end, False
+        # ", Lào - Việt Nam 2022" and ", tầm nhìn 2030" continue a name after a comma.
+        tail = re.match(rf",\s*(?={_PAIR}|tầm\s+nhìn)", text[end:])
+        if tail:
+            end += tail.end()
+    return end, last_anchor, anchored
+
+
+def find_named(text: str, rules: NamedRules, places: frozenset[int] = frozenset()) -> list[Named]:
+    """Event and agreement names in one paragraph, longest first where they overlap.
+
+    ``places`` are where known place names start in the text.
+    """
+    found: list[Named] = []
+    for match in rules.heads.finditer(text):
+        kind = rules.kind_of[re.sub(r"\s+", " ", match.group().lower())]
+        before = text[max(0, match.start() - 12):match.start()].lower().split()
+        if before and before[-1] in rules.plural:  # "các hiệp định", "hai hội nghị": no single one
+            continue
+        capital = match.group()[0].isupper()
+        if re.search(r"(?:\bBộ|trưởng)\s+$", text[max(0, match.start() - 10):match.start()]):
+            continue  # "Bộ Kế hoạch và Đầu tư", "Bộ trưởng Kế hoạch": a ministry, not a plan
+        end, anchor_end, anchored = _name_end(text, match.end(), rules, 28 if kind == "agreement" else 18,
+                                              strong_only=not capital, places=places)
+        if re.match(r"\s+(?:của\s|hằng\s+năm|hàng\s+năm|các\s+năm)", text[match.end():]) or \
+                re.match(r"\s+(?:hằng|hàng)\s+năm", text[end:]):
+            continue  # "Thỏa thuận của Lãnh đạo …", "Kế hoạch hợp tác hằng năm": a kind of document, not one
+        if kind == "agreement" and capital:
+            stop = end if end > match.end() else None
+        else:  # an event, or a lower-case head, is named only by a mark of a particular one
+            stop = anchor_end if anchored else None
+        if stop is None:
+            continue
+        found.append(Named(match.start(), stop, kind, text[match.start():stop].rstrip(" -–,")))
+    for match in _ANNIVERSARY_RE.finditer(text):
+        end, _, _ = _name_end(text, match.end(), rules, 14)
+        if end > match.end():
+            found.append(Named(match.start(), end, "event", text[match.start():end].rstrip(" -–,")))
+    for match in _NAMED_YEAR_RE.finditer(text):
+        if not (text[match.end()].isupper() or re.match(r"(?:đoàn kết|hữu nghị)", text[match.end():], re.I)):
+            continue
+        if re.search(r"\d\s+$", text[max(0, match.start() - 5):match.start()]):
+            continue  # "trong 5 năm Việt Nam …": a duration
+        end, anchor_end, anchored = _name_end(text, match.end(), rules, 12)
+        if anchored:
+            found.append(Named(match.start(), anchor_end, "event", text[match.start():anchor_end].rstrip(" -–,")))
+    found = [Named(n.start, n.start + len(n.text), n.type, n.text) for n in found]
+    out: list[Named] = []
+    for named in sorted(found, key=lambda n: (-(n.end - n.start), n.start)):
+        if all(named.end <= o.start or named.start >= o.end for o in out):
+            out.append(named)
+    return sorted(out, key=lambda n: n.start)
