@@ -24,6 +24,7 @@ from build_archive.model.article import (
     SourceLine,
 )
 from build_archive.model.ids import paragraph_anchors
+from build_archive.model.urls import raw_name
 
 MAX_CAPTION = 400
 _DATELINE_RE = re.compile(r"^\((?P<token>[^()]{2,24})\)\s*[-–—]\s*")
@@ -242,7 +243,7 @@ def clean(doc: RawDoc, rules: CleaningRules, outlets: tuple[Outlet, ...], source
     return Article(
         id="",
         source_file=f"{source_dir}/{doc.name}",
-        raw_name=doc.name if doc.kind == "txt" else doc.name + ".txt",
+        raw_name=raw_name(doc.name, doc.kind),
         title=_curated(doc, "title", title),
         outlet=_curated(doc, "outlet", outlet),
         author=_curated(doc, "author", author),

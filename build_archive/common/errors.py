@@ -22,7 +22,7 @@ class InputError(Exception):
         """Pickle with every field, so an error raised in a worker process arrives whole."""
         return _rebuild, (self.path, self.message, self.line, self.offset)
 
-    def relative_to(self, root: Path) -> "InputError":
+    def relative_to(self, root: Path) -> InputError:
         """The same error with its path shown from the project folder."""
         try:
             path = Path(self.path).resolve().relative_to(root.resolve())
@@ -33,3 +33,16 @@ class InputError(Exception):
 
 def _rebuild(path: str, message: str, line: int | None, offset: int | None) -> InputError:
     return InputError(path, message, line=line, offset=offset)
+
+
+class SiteCollision(InputError):
+    """Two outputs claim one site path: raised where pages are collected, explained where inputs are known."""
+
+    def __init__(self, site_path: str, other: str = "another page of the site"):
+        super().__init__(f"site/{site_path}", f"made twice: a redirect_from or an event merge names {other}; "
+                                              "choose a path the site does not use")
+        self.site_path = site_path
+        self.other = other
+
+    def __reduce__(self):
+        return SiteCollision, (self.site_path, self.other)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from build_archive.common.errors import SiteCollision
 from build_archive.model.archive import Archive
 from build_archive.pages import (
     article,
@@ -30,5 +31,7 @@ def render_site(archive: Archive, templates_dir: Path, raw_files: dict[str, byte
     outputs: dict[str, Output] = {}
     for generator in GENERATORS:
         for path, output in generator.generate(ctx):
+            if path in outputs:  # a redirect or merge naming a page the site makes: never silently replaced
+                raise SiteCollision(path)
             outputs[path] = output
     return outputs

@@ -5,6 +5,8 @@ input stops the build with the previous site intact. ``on_files`` hands the page
 to MkDocs as generated files; ``on_post_build`` indexes the site with Pagefind.
 Under ``mkdocs serve`` the index is rebuilt in the background after the first
 build, so an edited article shows at once and search catches up a few seconds later.
+``mkdocs build`` writes into a folder beside site/ and swaps it in when complete
+(``atomic.py``); ``serve`` and ``--dirty`` builds write in place as MkDocs does.
 """
 
 from __future__ import annotations
@@ -19,15 +21,18 @@ from pathlib import Path
 from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
+from mkdocs.utils import CountHandler
 
-from build_archive.common.errors import InputError
+from build_archive.common.errors import InputError, SiteCollision
+from build_archive.link.curated import explain_collision
 from build_archive.pages.output import Output, PageOutput
 from build_archive.pipeline.run import Paths, build_site, stage
+from build_archive.plugin.atomic import AtomicSite
 from build_archive.plugin.config import ArchiveConfig
-from build_archive.plugin.links import broken_links
+from build_archive.plugin.links import broken_links, folder_clashes
 from build_archive.plugin.page import digest, generated_file, nav_titles
 
 log = logging.getLogger("mkdocs.plugins.archive")
@@ -39,17 +44,29 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.outputs: dict[str, Output] = {}
         self.digests: dict[str, str] = {}  # path → digest of the output in the previous build
         self.serving = False
+        self.dirty = False
+        self.atomic: AtomicSite | None = None  # set while a `mkdocs build` writes its new folder
         self.paths: Paths | None = None
         self._indexer: threading.Thread | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
         self.paths = Paths(root, root / self.config.seeds_dir, root / self.config.data_dir,
                            root / self.config.templates_dir,
-                           root / self.config.cache_dir if self.config.cache else None)
+                           root / self.config.cache_dir if self.config.cache else None,
+                           max_seed_bytes=int(self.config.max_file_mb * 1024 * 1024))
+        if not self.serving and not self.dirty:
+            self.atomic = AtomicSite(Path(config.site_dir))
+            try:
+                config.site_dir = str(self.atomic.begin())
+            except OSError as exc:
+                self.atomic = None
+                raise PluginError(f"Lưu trữ Việt–Lào: cannot prepare a new site beside {config.site_dir}: "
+                                  f"{exc.strerror} ({exc.filename}); check that its folder is writable") from None
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -60,11 +77,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         except InputError as exc:
             raise PluginError(f"Lưu trữ Việt–Lào: bad input, nothing was built: {exc}") from None
 
+    def _refuse_clash(self, site_path: str, other: str) -> None:
+        assert self.paths is not None
+        exc = explain_collision(SiteCollision(site_path, other), self.paths.seeds, self.paths.data / "events.yml")
+        raise PluginError(f"Lưu trữ Việt–Lào: bad input, nothing was built: {exc.relative_to(self.paths.root)}")
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         with stage(self.timings, "pages"):
             digests, titles = {}, nav_titles(config.nav)
             for path, output in self.outputs.items():
                 if (existing := files.get_file_from_path(path)) is not None:
+                    if isinstance(output, PageOutput) and output.redirect_to:
+                        self._refuse_clash(path, f"the hand-written docs/{path}")
                     log.warning(f"docs/{path} is hidden by the archive's generated page of the same name; "
                                 "delete it (generated pages are never written to docs/)")
                     files.remove(existing)
@@ -72,6 +96,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 files.append(generated_file(config, path, output, self.digests.get(path) == digests[path],
                                             titles.get(path)))
             self.digests = digests
+            for folder, path in folder_clashes(f.dest_uri for f in files):
+                self._refuse_clash(folder + "/index.md", f"the file {folder} (from {path})")
         with stage(self.timings, "link check"):
             targets = {f.url for f in files} | {f.src_uri for f in files}
             pages = [(f.url, output.html) for path, output in self.outputs.items()
@@ -81,8 +107,28 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.search:
-            return
+        if self.config.search:
+            self._search(config)
+        if self.atomic is not None:
+            if config.strict and _strict_warnings():
+                return  # MkDocs aborts next; on_build_error drops the new folder
+            self.atomic.commit()
+            config.site_dir = str(self.atomic.final)  # for `gh-deploy`, which reads it after the build
+            self.atomic = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.atomic is not None:
+            self.atomic.abandon()
+            self.atomic = None
+            if isinstance(error, OSError):  # a full disk, a read-only folder: a message, not a traceback
+                log.error(f"Lưu trữ Việt–Lào: could not write the site: {error}; site/ is as it was")
+                raise Abort("Aborted: the site could not be written") from None
+
+    def on_shutdown(self) -> None:
+        if self.atomic is not None:
+            self.atomic.abandon()
+
+    def _search(self, config: MkDocsConfig) -> None:
         if self.serving and self._indexer is not None:  # a rebuild under `mkdocs serve`
             self._indexer.join()
             self._indexer = threading.Thread(target=self._index, args=(config.site_dir,), daemon=True)
@@ -110,3 +156,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for folder in (self.paths.seeds, self.paths.data, self.paths.templates):
             server.watch(str(folder))
         return server
+
+
+def _strict_warnings() -> bool:
+    """Whether MkDocs' strict-mode counter has seen a warning (it aborts after on_post_build)."""
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
