@@ -64,8 +64,9 @@ _Loader.yaml_implicit_resolvers = {
 
 def parse(path: Path, text: str) -> tuple[Any, yaml.Node | None]:
     """The document and its node tree; a syntax error names its line."""
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # the reader refuses unprintable characters here, before any token
         node = loader.get_single_node()
         if node is None:
             return None, None
@@ -77,12 +78,13 @@ def parse(path: Path, text: str) -> tuple[Any, yaml.Node | None]:
         raise InputError(path, f"YAML does not parse: {exc.problem or exc.context}", line=line) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
-        raise InputError(path, f"YAML does not parse: {exc.reason} (character U+{exc.character:04X}) in the file",
+        raise InputError(path, f"YAML does not parse: {exc.reason} (character U+{exc.character:04X})",
                          line=line) from None
     except yaml.YAMLError as exc:
         raise InputError(path, f"YAML does not parse: {exc}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _check_nodes(path: Path, root: yaml.Node) -> None:

@@ -179,7 +179,8 @@ def list_seeds(seeds_dir: Path, max_bytes: int = MAX_FILE_BYTES) -> list[tuple[P
     for path in sorted(seeds_dir.iterdir()):
         if path.name.startswith(".") or path.is_dir() and not path.is_symlink():
             what = "folder" if path.is_dir() else "hidden file"
-            log.warning(f"{path}: {what} skipped; seeds/ holds only articles (.txt, .html) and their .yml sidecars")
+            log.warning(f"{seeds_dir.name}/{path.name}: {what} skipped; seeds/ holds only articles (.txt, .html) "
+                        "and their .yml sidecars")
             continue
         suffix = path.suffix.lower()
         if suffix in ARTICLE_SUFFIXES:

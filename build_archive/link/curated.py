@@ -90,8 +90,8 @@ def load_curated_events(path: Path) -> CuratedEvents:
 
 
 def explain_collision(exc: SiteCollision, seeds_dir: Path, events_file: Path) -> InputError:
-    """The sidecar or events.yml line whose redirect_from or merge made ``exc.site_path``; else ``exc`` itself."""
-    folder = exc.site_path.rpartition("/")[0].strip("/")
+    """The sidecar or events.yml line whose redirect_from or merge made ``exc.url``; else ``exc`` itself."""
+    folder = exc.url.strip("/")
     declared = [(p, "redirect_from", lambda v: v.strip("/")) for p in sorted(seeds_dir.glob("*.y*ml"))]
     declared.append((events_file, "merge", lambda v: f"events/{v}"))
     for path, key, to_folder in declared:
@@ -104,8 +104,8 @@ def explain_collision(exc: SiteCollision, seeds_dir: Path, events_file: Path) ->
                 for k, v in node.value:
                     if k.value == key and isinstance(v, yaml.SequenceNode):
                         for item in v.value:
-                            if isinstance(item.value, str) and to_folder(item.value) in (folder, exc.site_path):
-                                return InputError(path, f"{key} '{item.value}': site/{exc.site_path} is also "
+                            if isinstance(item.value, str) and to_folder(item.value) == folder:
+                                return InputError(path, f"{key} '{item.value}': site/{exc.url} is also "
                                                         f"{exc.other}; choose a path the site does not use",
                                                   line=line_of(item))
     return exc

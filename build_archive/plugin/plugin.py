@@ -77,27 +77,28 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         except InputError as exc:
             raise PluginError(f"Lưu trữ Việt–Lào: bad input, nothing was built: {exc}") from None
 
-    def _refuse_clash(self, site_path: str, other: str) -> None:
+    def _refuse_clash(self, url: str, other: str) -> None:
         assert self.paths is not None
-        exc = explain_collision(SiteCollision(site_path, other), self.paths.seeds, self.paths.data / "events.yml")
+        exc = explain_collision(SiteCollision(url, other), self.paths.seeds, self.paths.data / "events.yml")
         raise PluginError(f"Lưu trữ Việt–Lào: bad input, nothing was built: {exc.relative_to(self.paths.root)}")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         with stage(self.timings, "pages"):
             digests, titles = {}, nav_titles(config.nav)
+            by_dest = {f.dest_uri: f for f in files}
             for path, output in self.outputs.items():
+                digests[path] = digest(output)
+                file = generated_file(config, path, output, self.digests.get(path) == digests[path], titles.get(path))
+                if isinstance(output, PageOutput) and output.redirect_to and file.dest_uri in by_dest:
+                    self._refuse_clash(file.url, f"the hand-written docs/{by_dest[file.dest_uri].src_uri}")
                 if (existing := files.get_file_from_path(path)) is not None:
-                    if isinstance(output, PageOutput) and output.redirect_to:
-                        self._refuse_clash(path, f"the hand-written docs/{path}")
                     log.warning(f"docs/{path} is hidden by the archive's generated page of the same name; "
                                 "delete it (generated pages are never written to docs/)")
                     files.remove(existing)
-                digests[path] = digest(output)
-                files.append(generated_file(config, path, output, self.digests.get(path) == digests[path],
-                                            titles.get(path)))
+                files.append(file)
             self.digests = digests
             for folder, path in folder_clashes(f.dest_uri for f in files):
-                self._refuse_clash(folder + "/index.md", f"the file {folder} (from {path})")
+                self._refuse_clash(folder + "/", f"the file {folder} (it cannot also be a folder for {path})")
         with stage(self.timings, "link check"):
             targets = {f.url for f in files} | {f.src_uri for f in files}
             pages = [(f.url, output.html) for path, output in self.outputs.items()
