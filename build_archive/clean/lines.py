@@ -32,6 +32,7 @@ from build_archive.model.article import (
     SourceLine,
 )
 from build_archive.model.ids import paragraph_anchors
+from build_archive.model.urls import raw_name
 
 _DATELINE_RE = re.compile(r"^\((?P<token>[^()]{2,24})\)\s*[-–—]\s*")
 _TAG_RE = re.compile(r"^\(?(?P<token>[A-ZĐ][\w.&+]{0,15})\)?\s*[-–—]\s")
@@ -488,7 +489,7 @@ def clean(doc: RawDoc, rules: CleaningRules, outlets: tuple[Outlet, ...], source
     return Article(
         id="",
         source_file=f"{source_dir}/{doc.name}",
-        raw_name=doc.name if doc.kind == "txt" else doc.name + ".txt",
+        raw_name=raw_name(doc.name, doc.kind),
         title=_curated(doc, "title", title),
         outlet=_curated(doc, "outlet", outlet),
         author=_curated(doc, "author", author),

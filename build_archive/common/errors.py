@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -22,10 +23,10 @@ class InputError(Exception):
         """Pickle with every field, so an error raised in a worker process arrives whole."""
         return _rebuild, (self.path, self.message, self.line, self.offset)
 
-    def relative_to(self, root: Path) -> "InputError":
+    def relative_to(self, root: Path) -> InputError:
         """The same error with its path shown from the project folder."""
-        try:
-            path = Path(self.path).resolve().relative_to(root.resolve())
+        try:  # abspath, not resolve(): a symbolic link is named as itself, and a loop does not raise
+            path = Path(os.path.abspath(self.path)).relative_to(root.resolve())
         except ValueError:
             return self
         return InputError(path, self.message, line=self.line, offset=self.offset)
@@ -33,3 +34,16 @@ class InputError(Exception):
 
 def _rebuild(path: str, message: str, line: int | None, offset: int | None) -> InputError:
     return InputError(path, message, line=line, offset=offset)
+
+
+class SiteCollision(InputError):
+    """Two outputs claim one URL: raised where pages are collected, explained where inputs are known."""
+
+    def __init__(self, url: str, other: str = "another page of the site"):
+        super().__init__(f"site/{url}", f"made twice: a redirect_from or an event merge names {other}; "
+                                        "choose a path the site does not use")
+        self.url = url
+        self.other = other
+
+    def __reduce__(self):
+        return SiteCollision, (self.url, self.other)

@@ -114,8 +114,9 @@ def folded_d_words(texts) -> str:
     """
     seen: dict[str, None] = {}
     for text in texts:
-        for word in re.findall(r"\w*[đĐ]\w*", text or ""):
-            seen.setdefault(fold(word), None)
+        for word in re.findall(r"\w+", text or ""):  # \w*[đĐ]\w* would be quadratic in a word's length
+            if "đ" in word or "Đ" in word:
+                seen.setdefault(fold(word), None)
     return " ".join(seen)
 
 
@@ -129,7 +130,7 @@ def folded_pairs(texts) -> str:
     seen: dict[str, None] = {}
     for text in texts:
         words = re.findall(r"[a-z0-9]+", fold(text or ""))
-        for first, second in zip(words, words[1:]):
+        for first, second in zip(words, words[1:], strict=False):
             seen.setdefault(first + second, None)
     return " ".join(seen)
 

@@ -3,6 +3,10 @@
 Editors write this data by hand, so every complaint names the file and the
 line of the offending key, and unknown fields are refused rather than ignored
 (a typo such as ``titel:`` must not silently do nothing).
+
+The work is bounded by the file's length: aliases (``*name``) are refused, so a
+few hundred bytes cannot expand into billions of nodes, and nesting deeper than
+``MAX_DEPTH`` is refused before the scanner or the composer recurses into it.
 """
 
 from __future__ import annotations
@@ -14,6 +18,10 @@ from typing import Any
 import yaml
 
 from build_archive.common.errors import InputError
+from build_archive.common.files import read_bounded
+from build_archive.common.safetext import check_text
+
+MAX_DEPTH = 40  # curated data nests three or four levels; a hundred is an attack or an accident
 
 
 @dataclass(frozen=True)
@@ -26,7 +34,26 @@ class Field:
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text: the schema checks them and names the line."""
+    """SafeLoader that leaves dates as text, refuses aliases and bounds nesting."""
+
+    def fetch_flow_collection_start(self, TokenClass) -> None:
+        # Checked in the scanner: its cost per token grows with the flow depth.
+        if self.flow_level >= MAX_DEPTH:
+            raise yaml.scanner.ScannerError(None, None, f"nested deeper than {MAX_DEPTH} levels", self.get_mark())
+        super().fetch_flow_collection_start(TokenClass)
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed here; write the value out",
+                                              self.peek_event().start_mark)
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(None, None, f"nested deeper than {MAX_DEPTH} levels",
+                                                  self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -37,36 +64,48 @@ _Loader.yaml_implicit_resolvers = {
 
 def parse(path: Path, text: str) -> tuple[Any, yaml.Node | None]:
     """The document and its node tree; a syntax error names its line."""
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # the reader refuses unprintable characters here, before any token
         node = loader.get_single_node()
         if node is None:
             return None, None
-        _refuse_duplicate_keys(path, node)
+        _check_nodes(path, node)
         return loader.construct_document(node), node
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise InputError(path, f"YAML does not parse: {exc.problem or exc.context}", line=line) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise InputError(path, f"YAML does not parse: {exc.reason} (character U+{exc.character:04X})",
+                         line=line) from None
     except yaml.YAMLError as exc:
         raise InputError(path, f"YAML does not parse: {exc}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
-def _refuse_duplicate_keys(path: Path, node: yaml.Node) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[Any, int] = {}
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                line = key.start_mark.line + 1
-                if key.value in seen:
-                    raise InputError(path, f"key '{key.value}' given twice (first on line {seen[key.value]})", line=line)
-                seen[key.value] = line
-            _refuse_duplicate_keys(path, value)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _refuse_duplicate_keys(path, item)
+def _check_nodes(path: Path, root: yaml.Node) -> None:
+    """Refuse duplicate keys and forbidden characters; each node once (no aliases: a tree)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            check_text(path, node.value, node.start_mark.line + 1)
+        elif isinstance(node, yaml.MappingNode):
+            seen: dict[Any, int] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    line = key.start_mark.line + 1
+                    if key.value in seen:
+                        raise InputError(path, f"key '{key.value}' given twice (first on line {seen[key.value]})",
+                                         line=line)
+                    seen[key.value] = line
+                stack += (value, key)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
 
 
 def line_of(node: yaml.Node | None) -> int | None:
@@ -99,7 +138,7 @@ def check_mapping(path: Path, data: Any, node: yaml.Node | None, schema: dict[st
 
 def load_file(path: Path) -> tuple[Any, yaml.Node | None]:
     """Parse a YAML file read as UTF-8; undecodable bytes name their offset."""
-    raw = path.read_bytes()
+    raw = read_bounded(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -116,7 +155,7 @@ def load_records(path: Path, top_key: str, schema: dict[str, Field], what: str) 
     data = check_mapping(path, data, node, {top_key: Field((list,), required=True)}, f"{top_key} file")
     nodes = dict((k.value, v) for k, v in node.value)[top_key].value
     records, seen = [], {}
-    for item, item_node in zip(data[top_key], nodes):
+    for item, item_node in zip(data[top_key], nodes, strict=True):
         entry = check_mapping(path, item, item_node, schema, what)
         if "id" in entry:
             if entry["id"] in seen:

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from build_archive.common.errors import InputError
+from build_archive.common.sitepaths import path_problem
 from build_archive.common.yamldata import Field, check_mapping, line_of, load_file
 
 _STR_LIST = Field((list,), items=str)
@@ -22,6 +23,7 @@ SIDECAR_SCHEMA = {
     "note": Field((str,)),
 }
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+MAX_FIELD_CHARS = 1_000  # a title, outlet or author longer than this is a paste gone wrong
 
 
 def _real_date(text: str) -> bool:
@@ -37,6 +39,15 @@ def load_sidecar(path: Path) -> dict:
     """An editor's corrections for one article; values it sets win and are shown as curated."""
     data, node = load_file(path)
     data = check_mapping(path, data, node, SIDECAR_SCHEMA, "a sidecar")
+    values = {k.value: v for k, v in node.value} if node is not None else {}
+    for name in ("title", "outlet", "author", "original_outlet", "source_url"):
+        if len(data.get(name, "")) > MAX_FIELD_CHARS:
+            raise InputError(path, f"'{name}' has {len(data[name]):,} characters (the limit is {MAX_FIELD_CHARS:,})",
+                             line=line_of(values[name]))
+    for item, item_node in zip(data.get("redirect_from", ()), getattr(values.get("redirect_from"), "value", ()),
+                               strict=True):
+        if problem := path_problem(item):
+            raise InputError(path, f"redirect_from {problem}", line=line_of(item_node))
     if "date" in data:
         data["date"] = str(data["date"])
         if not _DATE_RE.match(data["date"]) or not _real_date(data["date"]):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 if TYPE_CHECKING:
     from build_archive.model.article import Article
@@ -43,16 +44,30 @@ def series_url(series_id: str) -> str:
     return f"series/{series_id}/"
 
 
-def raw_url(raw_name: str) -> str:
-    """The verbatim input file, published as text beside the articles."""
+def raw_name(seed_name: str, kind: str) -> str:
+    """Where a seed's verbatim copy goes under raw/: one per seed, whatever its name.
+
+    A text seed keeps its name; a saved page goes under html/ with .txt added (so it is
+    shown, never run), which no text seed can reach: seeds/ holds no folders.
+    """
+    return seed_name if kind == "txt" else f"html/{seed_name}.txt"
+
+
+def raw_path(raw_name: str) -> str:
+    """The verbatim input file's path in the site, published as text beside the articles."""
     return f"raw/{raw_name}"
+
+
+def raw_url(raw_name: str) -> str:
+    """The link to the verbatim input file: its name percent-encoded, so # ? % and spaces survive."""
+    return quote(raw_path(raw_name))
 
 
 def paragraph_url(article_id: str, anchor: str) -> str:
     return f"articles/{article_id}/#{anchor}"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def relative(from_page: str, to_path: str) -> str:
     """Link from a page URL (``articles/x/``) to a site path, relative so sub-path hosting works."""
     here = [p for p in from_page.split("/") if p]

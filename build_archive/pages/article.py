@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from markupsafe import Markup
 
 from build_archive.model.article import Article, Paragraph
-from build_archive.model.urls import article_url, figure_id, raw_url, relative
+from build_archive.model.urls import article_url, figure_id, raw_path, relative
 from build_archive.pages.citation import article_citation
 from build_archive.pages.context import SiteContext
 from build_archive.pages.inline import render_paragraph
@@ -57,7 +57,7 @@ def generate(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
             if page_key:
                 ctx.cache.put(page_key, pages)
         yield from pages.items()
-        yield raw_url(article.raw_name), ctx.raw_files[article.raw_name]
+        yield raw_path(article.raw_name), ctx.raw_files[article.raw_name]
         for old in article.redirect_from:
             old_url = old.strip("/") + "/"
             yield old_url + "index.md", redirect_page(old_url, article_url(article), article.title.value or "")

@@ -7,6 +7,7 @@ The field names are a published interface (see the README): later stages fill
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,28 @@ if TYPE_CHECKING:
     from build_archive.pages.context import SiteContext
     from build_archive.pages.output import Output
 
+MAX_FIGURE = 1e18  # beyond this a figure is a misreading ("10000000 tỷ USD"): its text is kept, its value not
+OUT_OF_RANGE = "value out of range: kept as text only"
+
+
+def json_number(value: float | int | None) -> float | int | None:
+    """A figure's value as JSON can carry it: finite and plausible, else None (its text stays)."""
+    if value is None or isinstance(value, int) and abs(value) <= MAX_FIGURE:
+        return value
+    if isinstance(value, float) and math.isfinite(value) and abs(value) <= MAX_FIGURE:
+        return value
+    return None
+
+
+def figure_values(value) -> tuple[float | int | None, float | int | None]:
+    """(low, high) of a figure, each finite or None."""
+    low, high = (value[0], value[1]) if isinstance(value, tuple) else (value, value)
+    return json_number(low), json_number(high)
+
+
+def dumps(data, **options) -> bytes:
+    """JSON text of ``data``, refusing NaN and Infinity (they are not JSON)."""
+    return (json.dumps(data, ensure_ascii=False, allow_nan=False, **options) + "\n").encode()
 
 
 def entity_span_record(span: EntitySpan) -> dict:
@@ -30,10 +53,14 @@ def entity_span_record(span: EntitySpan) -> dict:
 
 
 def figure_span_record(figure: FigureSpan) -> dict:
-    value = list(figure.value) if isinstance(figure.value, tuple) else figure.value
-    return {"start": figure.start, "end": figure.end, "kind": figure.kind, "value": value, "unit": figure.unit,
-            "qualifier": figure.qualifier, "metric": figure.metric, "period": figure.period, "text": figure.text,
-            "compared_to": figure.compared_to}
+    low, high = figure_values(figure.value)
+    value = [low, high] if isinstance(figure.value, tuple) else low
+    record = {"start": figure.start, "end": figure.end, "kind": figure.kind, "value": value, "unit": figure.unit,
+              "qualifier": figure.qualifier, "metric": figure.metric, "period": figure.period, "text": figure.text,
+              "compared_to": figure.compared_to}
+    if figure.value is not None and None in (low, high):
+        record["note"] = OUT_OF_RANGE
+    return record
 
 
 def article_record(article: Article) -> dict:
@@ -84,7 +111,7 @@ def event_record(event: Event) -> dict:
 
 
 def events_json(events: list[Event]) -> bytes:
-    return (json.dumps([event_record(e) for e in events], ensure_ascii=False, indent=1) + "\n").encode()
+    return dumps([event_record(e) for e in events], indent=1)
 
 
 def _ics_text(text: str) -> str:
@@ -116,7 +143,7 @@ def archive_json(archive, mentions: dict[str, tuple[Mention, ...]] | None = None
             "entities": [entity_record(e, mentions.get(e.id, ())) for e in archive.entities],
             "events": [event_record(e) for e in sorted(archive.events, key=lambda e: (e.date.date or "9999", e.id))]}
     # No indent: with one, the json module falls back to its pure-Python encoder (10× slower).
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+    return dumps(data, separators=(",", ":"))
 
 
 def generate(ctx: SiteContext) -> Iterator[tuple[str, Output]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import html
 import io
-import json
+import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,7 @@ from markupsafe import Markup
 from build_archive.link.mentions import FigureRow
 from build_archive.model.article import Article
 from build_archive.model.urls import figure_id
+from build_archive.pages.exports import OUT_OF_RANGE, dumps, figure_values
 from build_archive.pages.inline import METRIC_LABELS
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 
 CHART_METRICS = ("trade turnover", "investment")
+CHART_MAX_BILLIONS = 10_000  # 10,000 tỷ USD: more than the world's trade in a year, so a misreading
 CSV_FIELDS = ("id", "article", "paragraph_url", "text", "kind", "value_low", "value_high", "unit", "qualifier",
               "metric", "period", "compared_to")
 
@@ -48,24 +50,23 @@ def grouped(rows: list[FigureRow]) -> list[tuple[str, list[FigureRow]]]:
     return [(m, sorted(groups[m], key=lambda r: (r.figure.period or "", r.article.id, r.id))) for m in order]
 
 
-def _bounds(value) -> tuple[object, object]:
-    return (value[0], value[1]) if isinstance(value, tuple) else (value, value)
-
-
 def row_record(row: FigureRow) -> dict:
-    low, high = _bounds(row.figure.value)
-    return {
+    low, high = figure_values(row.figure.value)
+    record = {
         "id": row.id, "article": row.article.id,
         "paragraph_url": f"articles/{row.article.id}/#{row.paragraph.anchor}", "text": row.figure.text,
         "kind": row.figure.kind, "value_low": low, "value_high": high, "unit": row.figure.unit,
         "qualifier": row.figure.qualifier, "metric": row.figure.metric, "period": row.figure.period,
         "compared_to": row.figure.compared_to,
     }
+    if row.figure.value is not None and None in (low, high):
+        record["note"] = OUT_OF_RANGE
+    return record
 
 
 def figures_csv(rows: list[FigureRow]) -> bytes:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for row in rows:
         writer.writerow(row_record(row))
@@ -73,7 +74,7 @@ def figures_csv(rows: list[FigureRow]) -> bytes:
 
 
 def figures_json(rows: list[FigureRow]) -> bytes:
-    return (json.dumps([row_record(r) for r in rows], ensure_ascii=False, indent=1) + "\n").encode()
+    return dumps([row_record(r) for r in rows], indent=1)
 
 
 def chart_points(rows: list[FigureRow], metric: str) -> list[dict]:
@@ -89,11 +90,19 @@ def chart_points(rows: list[FigureRow], metric: str) -> list[dict]:
             continue
         if "/" in f.period and f.period.split("/")[0][:4] != f.period.split("/")[1][:4]:
             continue  # several years in one figure ("trong 5 năm qua"): no single year to plot it at
-        low, high = _bounds(f.value)
+        low, high = figure_values(f.value)
+        if low is None or high is None or high / 1e9 > CHART_MAX_BILLIONS:
+            continue  # out of range: listed in the table as text, never charted
         partial = "/" in f.period
         points.append({"year": int(f.period[:4]), "low": low / 1e9, "high": high / 1e9, "period": f.period,
                        "partial": partial, "text": f.text, "article": row.article.id, "id": row.id})
     return sorted(points, key=lambda p: (p["year"], p["partial"], p["id"]))
+
+
+def _nice_step(vmax: float) -> float:
+    """1, 2 or 5 times a power of ten, giving at most ten ticks up to ``vmax``."""
+    power = 10.0 ** math.floor(math.log10(vmax / 10))
+    return next(power * m for m in (1, 2, 5, 10) if vmax / (power * m) <= 10)
 
 
 def chart_svg(points: list[dict], title: str, chart_id: str) -> str:
@@ -120,7 +129,7 @@ def chart_svg(points: list[dict], title: str, chart_id: str) -> str:
     def y(value: float) -> float:
         return round(top + plot_h - value / vmax * plot_h, 1)
 
-    step = 0.5 if vmax <= 3 else 1 if vmax <= 8 else 2
+    step = 0.5 if vmax <= 3 else 1 if vmax <= 8 else 2 if vmax <= 20 else _nice_step(vmax)
     tick = 0.0
     while tick <= vmax:
         out.append(f'<line x1="{left}" x2="{width - right}" y1="{y(tick)}" y2="{y(tick)}" stroke="currentColor" '

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from build_archive.common.errors import SiteCollision
 from build_archive.model.archive import Archive
+from build_archive.model.urls import page_url
 from build_archive.pages import (
     article,
     entity,
@@ -28,7 +30,12 @@ def render_site(archive: Archive, templates_dir: Path, raw_files: dict[str, byte
     """Every generated page and file, as a path relative to the docs folder → its output."""
     ctx = SiteContext.create(archive, templates_dir, raw_files, site_url, cache)
     outputs: dict[str, Output] = {}
+    urls: set[str] = set()
     for generator in GENERATORS:
         for path, output in generator.generate(ctx):
+            url = page_url(path) if path.endswith(".md") else path
+            if url in urls:  # a redirect or merge naming a page the site makes: never silently replaced
+                raise SiteCollision(url)
+            urls.add(url)
             outputs[path] = output
     return outputs

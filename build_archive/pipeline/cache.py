@@ -5,15 +5,24 @@ sidecar, the curated data and the code; a rendered article page also on the
 events it links to and the site URL. Keys hash exactly those, so a cached build
 writes the same bytes as a clean one (a test checks it). Entries are pickles in
 ``.cache/build_archive/`` beside the project; deleting the folder is always safe.
+
+An entry is trusted only if it proves itself: it starts with a hash of its own key
+and bytes, so an entry copied under another name, cut short or changed by one byte
+is a miss, as is one that will not unpickle (another Python, another protocol).
+Each write goes to a temporary file of its own, renamed into place, so two builds
+sharing the folder never see half an entry or each other's temporary files.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
+import tempfile
 from pathlib import Path
 
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
+_MAGIC = b"build_archive cache " + CACHE_FORMAT.encode() + b"\n"
 
 
 def code_version(templates: Path, data: Path) -> str:
@@ -35,8 +44,12 @@ def key(*parts: bytes | str) -> str:
     return digest.hexdigest()
 
 
+def _seal(name: str, payload: bytes) -> bytes:
+    return hashlib.sha256(name.encode() + b"\0" + payload).digest()
+
+
 class Cache:
-    """Pickled values by key; a missing or unreadable entry is just a miss.
+    """Pickled values by key; a missing, unreadable or unproven entry is just a miss.
 
     Entries read or written are also kept in memory for the life of the object, so a
     long-lived cache (the plugin's, under ``mkdocs serve``) answers a rebuild without
@@ -60,8 +73,12 @@ class Cache:
             return None
         path = self.folder / name[:2] / name
         try:
-            value = pickle.loads(path.read_bytes())
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+            data = path.read_bytes()
+            head, seal, payload = data[:len(_MAGIC)], data[len(_MAGIC):len(_MAGIC) + 32], data[len(_MAGIC) + 32:]
+            if head != _MAGIC or seal != _seal(name, payload):
+                raise ValueError("not this key's entry")
+            value = pickle.loads(payload)
+        except Exception:  # noqa: BLE001 - any failure to read an entry back is a miss, never an error
             self.misses += 1
             return None
         self.hits += 1
@@ -73,7 +90,14 @@ class Cache:
             return
         self.memory[name] = value
         path = self.folder / name[:2] / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(path)
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=name[:16], suffix=".tmp")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(_MAGIC + _seal(name, payload) + payload)
+            os.replace(tmp, path)
+        except OSError:  # a read-only or full disk: the build goes on without this entry
+            if tmp is not None and os.path.exists(tmp):
+                os.unlink(tmp)

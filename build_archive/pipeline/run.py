@@ -18,9 +18,10 @@ from typing import Callable
 
 from build_archive.clean.lines import clean
 from build_archive.clean.rules import load_cleaning_rules, load_outlets
-from build_archive.common.errors import InputError
+from build_archive.common.errors import InputError, SiteCollision
+from build_archive.common.files import MAX_FILE_BYTES, read_bounded
 from build_archive.ingest.reader import list_seeds, read_seed
-from build_archive.link.curated import load_curated_events, load_series
+from build_archive.link.curated import explain_collision, load_curated_events, load_series
 from build_archive.link.events import build_events
 from build_archive.model.archive import Archive
 from build_archive.model.article import Article
@@ -40,6 +41,7 @@ class Paths:
     data: Path
     templates: Path
     cache: Path | None  # None: no build cache
+    max_seed_bytes: int = MAX_FILE_BYTES  # a larger seed is refused (plugin option max_file_mb)
 
     @classmethod
     def at(cls, root: Path, use_cache: bool = True) -> Paths:
@@ -82,7 +84,7 @@ def _process(job: tuple[str, str | None, str]) -> Article:
     return tagger.tag(clean(doc, rules, outlets, source_dir=source_dir))
 
 
-def _seed_key(path: Path, sidecar: Path | None, version: str, cache: Cache) -> str:
+def _seed_key(path: Path, sidecar: Path | None, version: str, cache: Cache, limit: int) -> str:
     """A seed's cache key: its name (two files with the same bytes are two articles), bytes, sidecar, code.
 
     Within one long-lived cache (``mkdocs serve``) a file whose size and modification time are
@@ -92,7 +94,8 @@ def _seed_key(path: Path, sidecar: Path | None, version: str, cache: Cache) -> s
         f"{s.st_mtime_ns}:{s.st_size}" for s in (path.stat(), *((sidecar.stat(),) if sidecar else ()))))
     found = cache.memory.get(stamp)
     if not isinstance(found, str):
-        found = key(path.name, path.read_bytes(), sidecar.read_bytes() if sidecar else b"", path.parent.name, version)
+        found = key(path.name, read_bounded(path, limit), read_bounded(sidecar) if sidecar else b"",
+                    path.parent.name, version)
         cache.memory[stamp] = found
     return found
 
@@ -107,8 +110,8 @@ def load_articles(paths: Paths, progress: Progress = _quiet, tagger: Tagger | No
     version = code_version(paths.templates, paths.data)
     _WORKER = (load_cleaning_rules(paths.data / "cleaning.yml"), load_outlets(paths.data / "outlets.yml"), tagger)
     with stage(timings, "ingest"):
-        seeds = list_seeds(paths.seeds)
-        keys = [_seed_key(path, sidecar, version, cache) for path, sidecar in seeds]
+        seeds = list_seeds(paths.seeds, paths.max_seed_bytes)
+        keys = [_seed_key(path, sidecar, version, cache, paths.max_seed_bytes) for path, sidecar in seeds]
         found = [cache.get("article-" + k) for k in keys]
     todo = [(str(path), str(sidecar) if sidecar else None, path.parent.name)
             for (path, sidecar), article in zip(seeds, found) if article is None]
@@ -165,7 +168,10 @@ def build_site(paths: Paths, progress: Progress = _quiet, site_url: str | None =
         raise exc.relative_to(paths.root) from None
     progress("render", 0, 1, "")
     with stage(timings, "render"):
-        outputs = render_site(archive, paths.templates, raw_copies(archive.articles, paths),
-                              site_url or os.environ.get("SITE_URL") or DEFAULT_SITE_URL, cache)
+        try:
+            outputs = render_site(archive, paths.templates, raw_copies(archive.articles, paths),
+                                  site_url or os.environ.get("SITE_URL") or DEFAULT_SITE_URL, cache)
+        except SiteCollision as exc:
+            raise explain_collision(exc, paths.seeds, paths.data / "events.yml").relative_to(paths.root) from None
     progress("render", 1, 1, "")
     return outputs

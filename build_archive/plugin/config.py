@@ -15,3 +15,4 @@ class ArchiveConfig(Config):
     cache_dir = c.Type(str, default=".cache/build_archive")
     cache = c.Type(bool, default=True)  # false: every build from scratch
     search = c.Type(bool, default=True)  # run Pagefind after the build
+    max_file_mb = c.Type((int, float), default=20)  # a larger seed is refused with a message

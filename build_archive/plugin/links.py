@@ -32,3 +32,20 @@ def broken_links(pages: Iterable[tuple[str, str]], targets: set[str]) -> list[tu
             if resolved not in targets and resolved.rstrip("/") + "/" not in targets:
                 broken.append((url, link))
     return sorted(broken)
+
+
+def folder_clashes(dest_paths: Iterable[str]) -> list[tuple[str, str]]:
+    """(file, path below it) where one output is a file and another needs a folder of that name.
+
+    A redirect at ``javascripts/search.js/`` would need ``javascripts/search.js`` to be a folder.
+    """
+    dests = sorted(set(dest_paths))
+    files = set(dests)
+    clashes = []
+    for path in dests:
+        parts = path.split("/")
+        for n in range(1, len(parts)):
+            folder = "/".join(parts[:n])
+            if folder in files:
+                clashes.append((folder, path))
+    return clashes

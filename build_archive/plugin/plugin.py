@@ -5,6 +5,8 @@ input stops the build with the previous site intact. ``on_files`` hands the page
 to MkDocs as generated files; ``on_post_build`` indexes the site with Pagefind.
 Under ``mkdocs serve`` the index is rebuilt in the background after the first
 build, so an edited article shows at once and search catches up a few seconds later.
+``mkdocs build`` writes into a folder beside site/ and swaps it in when complete
+(``atomic.py``); ``serve`` and ``--dirty`` builds write in place as MkDocs does.
 """
 
 from __future__ import annotations
@@ -23,19 +25,22 @@ from pathlib import Path
 from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
-from build_archive.common.errors import InputError
+from build_archive.common.errors import InputError, SiteCollision
+from build_archive.link.curated import explain_collision
 from build_archive.pages.output import Output, PageOutput
 from build_archive.pipeline.cache import Cache
 from build_archive.pipeline.run import Paths, build_site, stage
+from build_archive.plugin.atomic import AtomicSite
 from build_archive.plugin.config import ArchiveConfig
-from build_archive.plugin.links import broken_links
+from build_archive.plugin.links import broken_links, folder_clashes
 from build_archive.plugin.page import ArchivePage, digest, generated_file, nav_titles
 
 log = logging.getLogger("mkdocs.plugins.archive")
@@ -48,6 +53,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.previous: dict[str, tuple[Output, str]] = {}  # path → (output, digest) of the previous build
         self.cache: Cache | None = None
         self.serving = False
+        self.dirty = False
+        self.atomic: AtomicSite | None = None  # set while a `mkdocs build` writes its new folder
         self.paths: Paths | None = None
         self._indexer: threading.Thread | None = None
         self._indexed = False  # the first build of `mkdocs serve` indexes in the foreground
@@ -59,13 +66,23 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
         self.paths = Paths(root, root / self.config.seeds_dir, root / self.config.data_dir,
                            root / self.config.templates_dir,
-                           root / self.config.cache_dir if self.config.cache else None)
+                           root / self.config.cache_dir if self.config.cache else None,
+                           max_seed_bytes=int(self.config.max_file_mb * 1024 * 1024))
         self.cache = Cache(self.paths.cache)  # kept across `mkdocs serve` rebuilds: its memory layer
+        if not self.serving and not self.dirty:
+            self.atomic = AtomicSite(Path(config.site_dir))
+            try:
+                config.site_dir = str(self.atomic.begin())
+            except OSError as exc:
+                self.atomic = None
+                raise PluginError(f"Lưu trữ Việt–Lào: cannot prepare a new site beside {config.site_dir}: "
+                                  f"{exc.strerror} ({exc.filename}); check that its folder is writable") from None
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -80,22 +97,33 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         except InputError as exc:
             raise PluginError(f"Lưu trữ Việt–Lào: bad input, nothing was built: {exc}") from None
 
+    def _refuse_clash(self, url: str, other: str) -> None:
+        assert self.paths is not None
+        exc = explain_collision(SiteCollision(url, other), self.paths.seeds, self.paths.data / "events.yml")
+        raise PluginError(f"Lưu trữ Việt–Lào: bad input, nothing was built: {exc.relative_to(self.paths.root)}")
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         with stage(self.timings, "pages"):
             current, changed, titles = {}, set(), nav_titles(config.nav)
+            by_dest = {f.dest_uri: f for f in files}
             for path, output in self.outputs.items():
-                if (existing := files.get_file_from_path(path)) is not None:
-                    log.warning(f"docs/{path} is hidden by the archive's generated page of the same name; "
-                                "delete it (generated pages are never written to docs/)")
-                    files.remove(existing)
                 before = self.previous.get(path)
                 # The cache hands back the very same object for an unchanged article: no need to hash it.
                 same = before is not None and (before[0] is output or before[1] == digest(output))
                 current[path] = (output, before[1] if same and before else digest(output))
                 if not same:
                     changed.add(path)
-                files.append(generated_file(config, path, output, same, titles.get(path)))
+                file = generated_file(config, path, output, same, titles.get(path))
+                if isinstance(output, PageOutput) and output.redirect_to and file.dest_uri in by_dest:
+                    self._refuse_clash(file.url, f"the hand-written docs/{by_dest[file.dest_uri].src_uri}")
+                if (existing := files.get_file_from_path(path)) is not None:
+                    log.warning(f"docs/{path} is hidden by the archive's generated page of the same name; "
+                                "delete it (generated pages are never written to docs/)")
+                    files.remove(existing)
+                files.append(file)
             self.previous = current
+            for folder, path in folder_clashes(f.dest_uri for f in files):
+                self._refuse_clash(folder + "/", f"the file {folder} (it cannot also be a folder for {path})")
         with stage(self.timings, "link check"):
             # A full build checks every page; a `mkdocs serve` rebuild only the pages that changed.
             targets = {f.url for f in files} | {f.src_uri for f in files}
@@ -132,6 +160,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.enable()
+        if self.atomic is not None:
+            self.atomic.abandon()
+            self.atomic = None
+            if isinstance(error, OSError):  # a full disk, a read-only folder: a message, not a traceback
+                log.error(f"Lưu trữ Việt–Lào: could not write the site: {error}; site/ is as it was")
+                raise Abort("Aborted: the site could not be written") from None
+
+    def on_shutdown(self) -> None:
+        if self.atomic is not None:
+            self.atomic.abandon()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.enable()
@@ -141,6 +179,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             else:
                 self._index(config.site_dir)
                 self._indexed = True
+        if self.atomic is not None:
+            if config.strict and _strict_warnings():
+                return  # MkDocs aborts next; on_build_error drops the new folder
+            self.atomic.commit()
+            config.site_dir = str(self.atomic.final)  # for `gh-deploy`, which reads it after the build
+            self.atomic = None
         if self.serving:
             log.info("archive stages (s): " + ", ".join(f"{k} {v:.2f}" for k, v in self.timings.items()))
 
@@ -185,3 +229,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for folder in (self.paths.seeds, self.paths.data, self.paths.templates):
             server.watch(str(folder))
         return server
+
+
+def _strict_warnings() -> bool:
+    """Whether MkDocs' strict-mode counter has seen a warning (it aborts after on_post_build)."""
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
