@@ -44,8 +44,7 @@ _URL_IN_RE = re.compile(r"https?://\S+")
 _TRAILING_DATELINE_RE = re.compile(
     r"^(?P<head>.+?)\s+(?P<tail>(?:[A-ZĐ][\w.]{1,12}\s*[-–]\s*)?(?:(?:Thứ\s+\w+|Chủ nhật),?\s*)?"
     r"\d{1,2}/\d{1,2}/\d{4},?)$")
-# A caption glued to the sentence before it without a space: "… đã đề ra.Phó Thủ tướng Lào … Sinh."
-_GLUED_RE = re.compile(r"[.!?…](?=[A-ZĐÀ-Ỹ][^\s.]*\s)")
+# A caption glued on the end of a paragraph ("… đã đề ra.Phó Thủ tướng Lào … Sinh.") is no longer than this.
 MAX_GLUED_CAPTION = 250
 # An image printed as its path or markdown inside a line of text: "… /uploads/news/2017_03/a.jpg Caption. Text".
 _INLINE_IMAGE_RE = re.compile(r"(?:!\[[^\]]*\]\([^)]*\)|(?:https?://|/)\S+\.(?:jpe?g|png|gif|webp))\s*\|?",
@@ -322,6 +321,10 @@ class _Walk:
                     self.set(j, "teaser")
             elif _removed_shape(line, self.rules):
                 self.set(i, "chrome")
+            elif self._teaser_after_sapo(i, lead):
+                self.set(i, "teaser")
+                state.notes.append(f"dòng {i + 1} bỏ như tiêu đề của tin khác chen giữa sapo và thân bài: "
+                                   f"“{line[:60]}”")
             elif state.title is not None and key == match_key(state.title):
                 self.set(i, "image-alt")
             elif (photo := _PHOTO_N_RE.match(line)) and len(line) <= shapes.MAX_CAPTION + 250:
@@ -334,24 +337,44 @@ class _Walk:
                 self._credit_byline(author)
                 self.set(i, "meta")
                 closed = True
-            elif key in self.kept:
+            elif key in self.kept or (shapes.has_credit(line) and match_key(shapes.split_credit(line)[0]) in self.kept):
                 self.set(i, "duplicate")
+            elif shapes.glue_points(line):  # paragraphs (maybe a caption) glued without a space: split
+                self.roles[i] = self._body_segments(i)
+                self.kept.update(match_key(seg.text) for seg in self.roles[i])
             elif shapes.CREDIT_ONLY_RE.match(line):
                 self.set(i, "caption")
             elif shapes.has_credit(line):
                 self.set(i, "caption")
                 self.kept.add(match_key(shapes.split_credit(line)[0]))
-            elif image and len(line) <= MAX_STUB_CAPTION and not re.search(r"[.!?…]\s+\S", line):
+            elif ((image or self._credit_follows(i)) and len(line) <= MAX_STUB_CAPTION
+                  and not re.search(r"[.!?…]\s+\S", line)):
                 self.set(i, "caption")
                 self.kept.add(key)
             elif closed and not shapes.sentence_like(line):
                 self.set(i, "chrome")
             else:
                 self.roles[i] = self._body_segments(i)
-                self.kept.add(key)
+                self.kept.update(match_key(seg.text) for seg in self.roles[i])
                 if closed:
                     state.notes.append(f"dòng {i + 1} giữ trong bài dù đứng sau dòng tác giả/nguồn: "
                                        f"“{line[:60]}…”")
+
+    def _teaser_after_sapo(self, i: int, lead: int) -> bool:
+        """A headline-shaped line right after the sapo, prose after it: another story's headline (a subheading
+        does not come before the body has begun). Not the page's own headline printed again."""
+        if self.after(lead) != i or not shapes.headline_like(self.lines[i]):
+            return False
+        if self.state.title is not None and match_key(self.lines[i]) == match_key(self.state.title):
+            return False
+        j = self.after(i)
+        return j is not None and shapes.sentence_like(self.lines[j])
+
+    def _credit_follows(self, i: int) -> bool:
+        """The next line is a photo credit alone ("ẢNH: TTXVN"): line i is its caption if it is one sentence."""
+        j = self.after(i)
+        return (j is not None and bool(shapes.CREDIT_ONLY_RE.match(self.lines[j]))
+                and bool(shapes.PHOTO_CREDIT_ONLY_RE.match(self.lines[j])))
 
     def _body_segments(self, i: int) -> tuple[Segment, ...]:
         """A body line; a caption glued on its end (its credit on the next line) or a credit run into it split off;
@@ -368,15 +391,17 @@ class _Walk:
             parts += [Segment(caption, "caption")] if caption else []
             parts += [Segment(rest, "body")] if rest else []
             return tuple(parts)
-        j = self.after(i)
-        if j is not None and shapes.CREDIT_ONLY_RE.match(self.lines[j]):
-            glued = [m.end() for m in _GLUED_RE.finditer(line)]
-            if glued and len(line) - glued[-1] <= MAX_GLUED_CAPTION:
-                return Segment(line[:glued[-1]], "body"), Segment(line[glued[-1]:], "caption")
-        match = shapes.CREDIT_TAIL_RE.match(line)
-        if match and (len(line) > MAX_STUB_CAPTION or len(re.findall(r"[.!?…]\s", match["text"])) >= 1) and shapes.name_like(match["credit"].strip()):
-            return Segment(match["text"], "body"), Segment(line[len(match["text"]):].strip(), "meta")
-        return (Segment(line, "body"),)
+        points = shapes.glue_points(line)
+        parts = [line[a:b] for a, b in zip([0, *points], [*points, len(line)], strict=True)]
+        segments = [Segment(part, "body") for part in parts]
+        last = parts[-1]
+        if len(parts) > 1 and len(last) <= MAX_GLUED_CAPTION and (self._credit_follows(i) or shapes.has_credit(last)):
+            return (*segments[:-1], Segment(last, "caption"))  # a caption glued on, with its credit
+        match = shapes.CREDIT_TAIL_RE.match(last)
+        if (match and (len(last) > MAX_STUB_CAPTION or len(re.findall(r"[.!?…]\s", match["text"])) >= 1)
+                and shapes.name_like(match["credit"].strip())):
+            return (*segments[:-1], Segment(match["text"], "body"), Segment(last[len(match["text"]):].strip(), "meta"))
+        return tuple(segments)
 
 
 def classify(doc: RawDoc, rules: CleaningRules, outlets: tuple[Outlet, ...]) -> tuple[list[SourceLine], _State]:
@@ -462,7 +487,7 @@ def clean(doc: RawDoc, rules: CleaningRules, outlets: tuple[Outlet, ...], source
             elif segment.role == "caption":
                 text, credit = shapes.split_credit(segment.text)
                 only = shapes.CREDIT_ONLY_RE.match(segment.text)
-                if only and captions and captions[-1].credit is None and captions[-1].line == source_line.number - 1:
+                if only and captions and captions[-1].credit is None and captions[-1].after == len(body_lines):
                     captions[-1] = Caption(captions[-1].text, only["credit"].strip(), captions[-1].after,
                                            captions[-1].line)
                 elif only:

@@ -42,6 +42,7 @@ CREDIT_PAREN_RE = re.compile(
 CREDIT_TAIL_RE = re.compile(
     rf"^(?P<text>.*?[.!?…])\s*{_CREDIT_WORD}\s*:?\s+(?P<credit>[^.]{{1,80}}?)\.?\s*\|?\s*$")
 CREDIT_ONLY_RE = re.compile(rf"^\(?\s*{_CREDIT_WORD}\s*:\s*(?P<credit>[^()]{{1,80}}?)\s*\)?\.?$")
+PHOTO_CREDIT_ONLY_RE = re.compile(r"^\(?\s*(?:Ảnh|ẢNH|Photo|Đồ họa|Đồ hoạ)\b")  # not "Nguồn:", a source line
 # A byline: a name or initials, maybe with "Bài và ảnh:", a photo credit or a timestamp.
 BYLINE_LABEL_RE = re.compile(r"^(?:bài(?: và ảnh)?|tin(?: và ảnh)?|nhóm phóng viên|pv|ctv|tác giả|by)\s*:\s*",
                              re.IGNORECASE)
@@ -51,6 +52,7 @@ WIDGET_WORDS_RE = re.compile(
     r"comments?|share|print|published in|leave a|like|tweet|email|cỡ chữ|nghe đọc|xem thêm|"
     r"quay lại|trở về|đầu trang|menu|skip to)(?!\w)", re.IGNORECASE)
 MAX_WIDGET_WORDS = 10
+MAX_WIDGET_REST = 4
 
 
 def words(line: str) -> list[str]:
@@ -95,7 +97,9 @@ def split_credit(text: str) -> tuple[str, str | None]:
 def has_credit(text: str) -> bool:
     """A caption with its photo credit: short, and at most one sentence once it runs long."""
     caption, credit = split_credit(text)
-    return credit is not None and (len(caption) <= MAX_SHORT_CAPTION or
+    if credit is None or glue_points(caption):  # paragraphs glued to a caption are not a caption
+        return False
+    return (len(caption) <= MAX_SHORT_CAPTION or
                                    (len(caption) <= MAX_CAPTION and not re.search(r"[.!?…]\s+\S", caption)))
 
 
@@ -140,7 +144,9 @@ def widget(line: str) -> bool:
     if COUNTER_RE.match(text) or FOLLOW_RE.match(text) or LABEL_LINE_RE.match(text) or PHOTO_LABEL_RE.match(text):
         return True
     if len(words(text)) <= MAX_WIDGET_WORDS and WIDGET_WORDS_RE.search(text) and not text.endswith("."):
-        return True
+        # the control's words and a name or count at most ("Tải ứng dụng Báo Thủ đô"), not a headline
+        # that happens to use one ("Vietnam, Laos share experience in…")
+        return len(words(WIDGET_WORDS_RE.sub(" ", text))) <= MAX_WIDGET_REST
     return link_list(text)
 
 
@@ -158,3 +164,24 @@ def stub(line: str) -> bool:
 def footer(line: str) -> bool:
     """A copyright or disclaimer footer."""
     return bool(COPYRIGHT_RE.search(line)) and len(words(line)) <= 25
+
+
+# A sentence end run into the next sentence without a space ("… đã đề ra.Phó Thủ tướng …"): paragraphs
+# (or a caption) that lost their line break. Abbreviations ("TP.HCM", "PGS.TS", "N.Dương") are not.
+_GLUE_RE = re.compile(r"(?<=[^\W\d_A-ZĐ]|\d|[”\"’)])(?:[.!?…]|\./\.)[”\"’)]?(?=[“\"]?[A-ZĐÀ-Ỹ][^\W\d_]*[\s,])")
+_ABBREVIATIONS = frozenset("tp tt ths ts pgs gs ks bs mr ms dr st vs no tx tr p q h".split())
+MIN_GLUED_WORDS = 4
+
+
+def glue_points(line: str) -> list[int]:
+    """Where paragraphs glued without a space meet: each side at least a few words."""
+    points, start = [], 0
+    for match in _GLUE_RE.finditer(line):
+        head = line[start:match.start()]
+        last = head.split()[-1].lower().strip("“”\"’()") if head.split() else ""
+        nxt = line[match.end():].lstrip("“\"")
+        if (nxt[:1].isupper() and last not in _ABBREVIATIONS and len(words(head)) >= MIN_GLUED_WORDS
+                and len(words(line[match.end():])) >= MIN_GLUED_WORDS):
+            points.append(match.end())
+            start = match.end()
+    return points
