@@ -264,3 +264,54 @@ def test_day_month_with_dots_and_a_stated_year():
     lead = "Ngày 6.12, tại Hà Nội, hai bên tổ chức lễ bế mạc “Năm Đoàn kết hữu nghị Việt Nam - Lào 2022”."
     article = run(page(TITLE, lead, P2))
     assert article.published.date == "2022-12-06"
+
+
+def test_date_line_beside_the_closing_byline_is_the_articles():
+    article = run(page(TITLE, P1, P2, "Minh Hằng", "22/11/2023"))
+    assert (article.published.date, article.published.precision) == ("2023-11-22", "day")
+    assert body(article) == [P1, P2]
+
+
+def test_chrome_date_agreeing_with_the_leads_day_gives_the_year():
+    lead = "Hôm 28/6, tại Hà Nội, hai bên đã ký kết 12 văn kiện hợp tác trong nhiều lĩnh vực quan trọng."
+    article = run(page("Published in", "Việt Nam", "28/06/2021", TITLE, "Chia sẻ", "Trang chủ", "Tin tức",
+                       lead, P2))
+    assert (article.published.date, article.published.precision) == ("2021-06-28", "day")
+
+
+# -- more headline shapes ----------------------------------------------------------------------------------
+
+def test_upper_case_headline():
+    title = "HÀ NỘI VÀ VIÊNG CHĂN TĂNG CƯỜNG HỢP TÁC ĐÀO TẠO CÁN BỘ"
+    article = run(page("THỜI SỰ", title, P1, P2))
+    assert article.title.value == title
+    assert body(article) == [P1, P2]
+
+
+def test_headline_printed_twice_above_its_lead():
+    article = run(page(TITLE, "Đối ngoại", TITLE, P1, P2))
+    assert article.title.value == TITLE
+    assert body(article) == [P1, P2]
+
+
+def test_headline_with_question_mark():
+    title = "Vì sao Viêng Chăn chọn Hà Nội làm đối tác đào tạo cán bộ?"
+    article = run(page(title, P1, P2))
+    assert article.title.value == title
+
+
+def test_sapo_without_final_stop_is_not_the_title():
+    sapo = ("Hai thủ đô vừa ký kết văn kiện hợp tác đầu tiên về đào tạo cán bộ quản lý đô thị, mở ra giai đoạn "
+            "hợp tác mới giữa Hà Nội và Viêng Chăn trong những năm tới")
+    article = run(page(TITLE, sapo, P1, P2))
+    assert article.title.value == TITLE
+    assert body(article) == [sapo, P1, P2]
+
+
+def test_headline_between_breadcrumb_and_byline():
+    article = run(page("Trang chủ / Thời sự / Đối ngoại", TITLE, "Thứ Hai, 06/03/2017 - 10:15", "Thu Hà",
+                       P1, P2, "Từ khóa: Hà Nội, Viêng Chăn"))
+    assert article.title.value == TITLE
+    assert article.author.value == "Thu Hà"
+    assert (article.published.date, article.published.basis) == ("2017-03-06", "stated")
+    assert body(article) == [P1, P2]

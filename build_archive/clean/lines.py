@@ -210,11 +210,11 @@ class _Walk:
                 self.set(i, "chrome")
             elif shapes.has_credit(line) or previous == "image-alt":
                 self.set(i, "caption")
-            elif keys[i] in repeated:
-                self.set(i, "chrome")  # a section label printed twice
+            elif keys[i] in repeated and not shapes.headline_like(line):
+                self.set(i, "chrome")  # a section label printed twice (a headline printed twice stays a candidate)
             elif (split := _TRAILING_DATELINE_RE.match(line)) and shapes.headline_like(split["head"]):
                 candidates.append((i, split["head"], split["tail"]))
-            elif shapes.headline_like(line):
+            elif shapes.headline_like(line) or shapes.upper_headline(line):
                 candidates.append((i, line, None))
         title = self._pick_title(candidates, lead)
         for i, head, tail in candidates:
@@ -263,7 +263,8 @@ class _Walk:
                 words = slugify(candidate[1], max_length=400).split("-")
                 if len(words) >= 3 and "-".join(words[:6]) in slug:
                     return candidate
-        return candidates[-1]
+        mixed = [c for c in candidates if not shapes.upper_headline(c[1])]  # an all-capitals line only when alone
+        return (mixed or candidates)[-1]
 
     def _credit_byline(self, name: str) -> None:
         outlet = _outlet_by_name(name, self.outlets)
@@ -311,7 +312,7 @@ class _Walk:
                 after_image = True
             elif shapes.date_line(line):
                 self.set(i, "meta")
-                state.date_lines.append(DateLine(line, False))
+                state.date_lines.append(DateLine(line, self._beside_byline(i)))
             elif _doubled(line):
                 self.set(i, "teaser")
                 j = self.after(i)
@@ -359,6 +360,13 @@ class _Walk:
                 if closed:
                     state.notes.append(f"dòng {i + 1} giữ trong bài dù đứng sau dòng tác giả/nguồn: "
                                        f"“{line[:60]}…”")
+
+    def _beside_byline(self, i: int) -> bool:
+        """A date line next to the article's byline ("Minh Hằng" / "22/11/2023"): the article's own date."""
+        before = next((k for k in range(i - 1, -1, -1) if self.lines[k]), None)
+        j = self.after(i)
+        return ((before is not None and any(seg.role == "meta" and shapes.byline(seg.text) for seg in self.roles[before]))
+                or (j is not None and shapes.byline(self.lines[j]) is not None and not shapes.date_line(self.lines[j])))
 
     def _teaser_after_sapo(self, i: int, lead: int) -> bool:
         """A headline-shaped line right after the sapo, prose after it: another story's headline (a subheading

@@ -82,6 +82,11 @@ def headline_like(line: str) -> bool:
             and not date_line(line) and not widget(line) and not line.isupper())
 
 
+def upper_headline(line: str) -> bool:
+    """A headline set in capitals ("HÀ NỘI VÀ VIÊNG CHĂN TĂNG CƯỜNG HỢP TÁC"): a title only when no other is."""
+    return line.isupper() and headline_like(line.title()) and not byline(line)
+
+
 def split_credit(text: str) -> tuple[str, str | None]:
     """Caption text and photo credit: "Toàn cảnh Hội nghị. Ảnh: VOV" → ("Toàn cảnh Hội nghị.", "VOV")."""
     text = text.strip().removesuffix("|").strip()
