@@ -315,3 +315,17 @@ def test_headline_between_breadcrumb_and_byline():
     assert article.author.value == "Thu Hà"
     assert (article.published.date, article.published.basis) == ("2017-03-06", "stated")
     assert body(article) == [P1, P2]
+
+
+def test_page_flattened_with_headline_and_date_on_the_lead_line():
+    article = run(f"Chia sẻ\n{TITLE} 12/04/2024 10:15 (HNM) - {P1}{P2}{P3}\n")
+    assert article.title.value == TITLE
+    assert body(article) == ["(HNM) - " + P1, P2, P3]
+    assert (article.published.date, article.published.basis) == ("2024-04-12", "stated")
+    assert any("một dòng" in note for note in article.clean_notes)
+
+
+def test_untitled_page_opening_mid_prose_is_not_split_for_a_headline():
+    line = "Hai bên nhất trí rằng Ngày 12/4 là ngày lịch sử của hai dân tộc anh em và sẽ được ghi nhớ mãi mãi."
+    article = run(page(line, P2))
+    assert body(article) == [line, P2] and article.title.guessed

@@ -127,6 +127,7 @@ class _Walk:
         self.roles: list[tuple[Segment, ...]] = [()] * len(lines)
         self.state = _State(source_url=url)
         self.kept: set[str] = set()  # match keys of body and caption text seen so far
+        self.heads: dict[int, tuple[tuple[Segment, ...], int]] = {}  # a flattened lead line: its head, where the lead starts
 
     def set(self, i: int, role: str) -> None:
         self.roles[i] = (Segment(self.lines[i], role),)
@@ -227,6 +228,16 @@ class _Walk:
                 self.state.title = head
             else:
                 self.set(i, "chrome")
+        if title is None and lead is not None and (flat := shapes.head_on_lead(lines[lead])):
+            head, date, rest = flat  # a page flattened onto one line: headline, date, then the lead
+            meta = lines[lead][len(head):len(lines[lead]) - len(rest)].strip()
+            self.heads[lead] = ((Segment(head, "title"), *((Segment(meta, "meta"),) if meta else ())),
+                                len(lines[lead]) - len(rest))
+            self.state.title = head
+            if date:
+                self.state.date_lines.append(DateLine(date, True))
+            self.state.notes.append(f"dòng {lead + 1}: trang dồn trên một dòng, tiêu đề tách ra từ đầu dòng: "
+                                    f"“{head[:60]}”")
         title_at = title[0] if title else None
         for i in range(end):
             line = lines[i]
@@ -282,6 +293,10 @@ class _Walk:
         for i in range(lead, len(lines)):
             line = lines[i]
             if not line or self.roles[i]:
+                continue
+            if i in self.heads:
+                self.roles[i] = self._body_segments(i)
+                self.kept.update(match_key(seg.text) for seg in self.roles[i] if seg.role == "body")
                 continue
             key = match_key(line)
             image = after_image
@@ -386,8 +401,12 @@ class _Walk:
 
     def _body_segments(self, i: int) -> tuple[Segment, ...]:
         """A body line; a caption glued on its end (its credit on the next line) or a credit run into it split off;
-        an image path inside it splits it (the first sentence after the image is its caption)."""
-        line = self.lines[i]
+        an image path inside it splits it (the first sentence after the image is its caption); the head of a
+        flattened page (headline, date) goes before."""
+        head, start = self.heads.get(i, ((), 0))
+        return (*head, *self._text_segments(i, self.lines[i][start:]))
+
+    def _text_segments(self, i: int, line: str) -> tuple[Segment, ...]:
         image = _INLINE_IMAGE_RE.search(line)
         if image:
             before, after = line[:image.start()].strip(), line[image.end():].strip()

@@ -21,6 +21,7 @@ MIN_TITLE_WORDS = 4
 MAX_TITLE_WORDS = 40
 MAX_CAPTION = 400
 MAX_SHORT_CAPTION = 300
+MAX_HEADLINE_STOP_RATIO = 0.25  # headlines drop function words; prose is full of them
 
 # A dateline tag opening a lead: "TT - ", "(QT) - ", "VOV.VN - ", "ANTD.VN - ", "VOV5) - ", "(PL)- ", "- ".
 LEAD_TAG_RE = re.compile(r"^(?:\(?[A-ZĐ][\w.&+]{0,15}\)\s*[-–—]|[A-ZĐ][A-ZĐ0-9.&+]{0,14}\s+[-–—]\s|[-–—]\s)")
@@ -190,3 +191,28 @@ def glue_points(line: str) -> list[int]:
             points.append(match.end())
             start = match.end()
     return points
+
+
+# Where an article's lead opens inside a flattened line: a dateline tag ("(TTXVN) - ") or a capitalised
+# time word with its day ("Sáng 12/4,"), which prose only writes at a sentence's start.
+_LEAD_OPEN_RE = re.compile(r"(?<=\s)(?:\(?[A-ZĐ][\w.&+]{1,15}\)\s*[-–—]\s|[A-ZĐ][A-ZĐ0-9.&+]{1,14}\s[-–—]\s|"
+                           r"(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm|Rạng sáng)(?:\s+nay)?\s+\(?\d{1,2}[/.-]\d{1,2}\b)")
+_DATE_TAIL_RE = re.compile(r"(?:(?:Thứ\s+\w+|Chủ nhật),?\s*)?[\d/.:|\s,()+-]*(?:GMT|AM|PM)?[\d/.:|\s,()+-]*$",
+                           re.IGNORECASE)
+
+
+def head_on_lead(line: str) -> tuple[str, str | None, str] | None:
+    """A page flattened onto one line: (headline, date line or None, the rest from the lead on)."""
+    match = _LEAD_OPEN_RE.search(line[:400])
+    if not match:
+        return None
+    prefix, rest = line[:match.start()].rstrip(), line[match.start():]
+    date = None
+    tail = _DATE_TAIL_RE.search(prefix)
+    if tail and tail.start() < len(prefix) and full_dates(prefix[tail.start():]):
+        prefix, date = prefix[:tail.start()].rstrip(), prefix[tail.start():].strip()
+    last = prefix.split()[-1].lower() if prefix.split() else ""
+    if (not headline_like(prefix) or prefix.endswith(SENTENCE_END) or not sentence_like(rest)
+            or last in STOP_WORDS or stop_ratio(prefix) > MAX_HEADLINE_STOP_RATIO):
+        return None
+    return prefix, date, rest
