@@ -329,3 +329,34 @@ def test_untitled_page_opening_mid_prose_is_not_split_for_a_headline():
     line = "Hai bên nhất trí rằng Ngày 12/4 là ngày lịch sử của hai dân tộc anh em và sẽ được ghi nhớ mãi mãi."
     article = run(page(line, P2))
     assert body(article) == [line, P2] and article.title.guessed
+
+
+def test_sapo_printed_twice_before_a_lead_opening_on_its_day_stays_body():
+    sapo = "Hai thủ đô vừa ký kết văn kiện hợp tác đầu tiên về đào tạo cán bộ quản lý đô thị."
+    article = run(page(TITLE, sapo, sapo, P1, P2))
+    assert body(article) == [sapo, P1, P2]
+    assert not article.captions
+
+
+def test_credited_caption_printed_twice_before_the_lead():
+    caption = "Quang cảnh lễ ký kết biên bản ghi nhớ. (Ảnh: HỒNG PHÚC)"
+    article = run(page(TITLE, caption, caption, P1, P2))
+    assert body(article) == [P1, P2]
+    assert [(c.text, c.credit) for c in article.captions] == [("Quang cảnh lễ ký kết biên bản ghi nhớ.", "HỒNG PHÚC")]
+
+
+@pytest.mark.parametrize("opening", [
+    "Theo kế hoạch, hai bên sẽ cử 50 cán bộ sang học tập tại Hà Nội.",
+    "“Đây là dấu mốc quan trọng”, lãnh đạo thành phố nhấn mạnh.",
+    "Bên cạnh đó, hai bên thống nhất trao đổi đoàn định kỳ.",
+])
+def test_a_paragraph_after_an_image_stub_opening_like_prose_stays_body(opening):
+    article = run(page(TITLE, P1, "{keywords}", opening, P2))
+    assert body(article) == [P1, opening, P2]
+
+
+def test_paragraph_citing_a_source_in_brackets_stays_body():
+    line = ("Kim ngạch thương mại hai chiều năm 2023 đạt 1,6 tỷ USD, tăng 5% so với năm trước; hai bên đặt "
+            "mục tiêu đạt 2 tỷ USD trong năm tới. (Nguồn: Tổng cục Hải quan)")
+    article = run(page(TITLE, P1, line, P2))
+    assert line in body(article) or body(article)[1].startswith("Kim ngạch")

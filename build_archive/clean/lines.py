@@ -154,11 +154,12 @@ class _Walk:
             if (j is not None and lines[j] == line and not shapes.headline_like(line) and not shapes.byline(line)
                     and len(line) <= shapes.MAX_CAPTION):
                 k = self.after(j)
-                if _opens_lead(line) or k is None or not _opens_lead(lines[k]):
+                if (_opens_lead(line) or k is None or not _opens_lead(lines[k])
+                        or not (shapes.has_credit(line) or shapes.LEAD_TAG_RE.match(lines[k]))):
                     self.set(j, "duplicate")  # the lead printed twice: the first printing is the article's
-                    self.kept.add(match_key(line))
                     return i
-                self.set(i, "caption")  # a caption printed twice above the lead (which opens with its dateline)
+                # a caption printed twice above the lead: credited, or the lead opens the article with its dateline tag
+                self.set(i, "caption")
                 self.set(j, "duplicate")
                 self.kept.add(match_key(shapes.split_credit(line)[0]))
                 i = j + 1
@@ -363,7 +364,7 @@ class _Walk:
             elif shapes.has_credit(line):
                 self.set(i, "caption")
                 self.kept.add(match_key(shapes.split_credit(line)[0]))
-            elif ((image or self._credit_follows(i)) and len(line) <= MAX_STUB_CAPTION
+            elif (((image and not shapes.prose_opening(line)) or self._credit_follows(i)) and len(line) <= MAX_STUB_CAPTION
                   and not re.search(r"[.!?…]\s+\S", line)):
                 self.set(i, "caption")
                 self.kept.add(key)

@@ -21,6 +21,7 @@ MIN_TITLE_WORDS = 4
 MAX_TITLE_WORDS = 40
 MAX_CAPTION = 400
 MAX_SHORT_CAPTION = 300
+MAX_SOURCE_CAPTION = 160
 MAX_HEADLINE_STOP_RATIO = 0.25  # headlines drop function words; prose is full of them
 
 # A dateline tag opening a lead: "TT - ", "(QT) - ", "VOV.VN - ", "ANTD.VN - ", "VOV5) - ", "(PL)- ", "- ".
@@ -37,7 +38,7 @@ PHOTO_LABEL_RE = re.compile(r"^(?:chú thích ảnh|ảnh minh họa|ảnh minh 
 URL_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
 BULLET_RE = re.compile(r"^[•·▪●◦*]\s*")
 COUNTER_RE = re.compile(r"^(?=.*\d)[\d\s|/.,:()]+$")
-_CREDIT_WORD = r"(?:Ảnh(?: tư liệu| minh họa| minh hoạ)?|ẢNH|Nguồn|NGUỒN|Photo|Video|Đồ họa|Đồ hoạ)"
+_CREDIT_WORD = r"(?P<word>Ảnh(?: tư liệu| minh họa| minh hoạ)?|ẢNH|Nguồn|NGUỒN|Photo|Video|Đồ họa|Đồ hoạ)"
 CREDIT_PAREN_RE = re.compile(
     rf"^(?P<text>.*?)\s*\(\s*{_CREDIT_WORD}\s*:?\s*(?P<credit>[^()]{{1,80}}?)\)(?P<tail>\s*[.]?)\s*\|?\s*$")
 CREDIT_TAIL_RE = re.compile(
@@ -88,6 +89,10 @@ def upper_headline(line: str) -> bool:
     return line.isupper() and headline_like(line.title()) and not byline(line)
 
 
+def _credit_match(text: str) -> re.Match | None:
+    return CREDIT_PAREN_RE.match(text) or CREDIT_TAIL_RE.match(text)
+
+
 def split_credit(text: str) -> tuple[str, str | None]:
     """Caption text and photo credit: "Toàn cảnh Hội nghị. Ảnh: VOV" → ("Toàn cảnh Hội nghị.", "VOV")."""
     text = text.strip().removesuffix("|").strip()
@@ -101,12 +106,27 @@ def split_credit(text: str) -> tuple[str, str | None]:
 
 
 def has_credit(text: str) -> bool:
-    """A caption with its photo credit: short, and at most one sentence once it runs long."""
+    """A caption with its photo credit: short, and at most one sentence once it runs long. A source
+    ("Nguồn: …") rather than a photo credit makes a caption only of one short sentence: prose cites sources too."""
     caption, credit = split_credit(text)
     if credit is None or glue_points(caption):  # paragraphs glued to a caption are not a caption
         return False
+    match = _credit_match(text.strip().removesuffix("|").strip())
+    if match and match["word"].lower() == "nguồn":
+        return len(caption) <= MAX_SOURCE_CAPTION and not re.search(r"[.!?…;]\s+\S", caption)
     return (len(caption) <= MAX_SHORT_CAPTION or
                                    (len(caption) <= MAX_CAPTION and not re.search(r"[.!?…]\s+\S", caption)))
+
+
+# Words that open a paragraph of prose, not a photo caption: connectives and a quotation.
+_PROSE_OPENING_RE = re.compile(
+    r"^(?:[“\"]|(?:theo|bên cạnh đó|ngoài ra|tuy nhiên|đồng thời|trước đó|sau đó|như vậy|hiện nay|"
+    r"cùng với|cũng|trong khi|nhân dịp|dịp này|việc|đây là|điều này|với|để|do|vì)\b)", re.IGNORECASE)
+
+
+def prose_opening(line: str) -> bool:
+    """A line that opens like a paragraph of prose, so an image beside it is no evidence it is a caption."""
+    return bool(_PROSE_OPENING_RE.match(line))
 
 
 def date_line(line: str) -> bool:
