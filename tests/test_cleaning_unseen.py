@@ -360,3 +360,24 @@ def test_paragraph_citing_a_source_in_brackets_stays_body():
             "mục tiêu đạt 2 tỷ USD trong năm tới. (Nguồn: Tổng cục Hải quan)")
     article = run(page(TITLE, P1, line, P2))
     assert line in body(article) or body(article)[1].startswith("Kim ngạch")
+
+
+@pytest.mark.parametrize("lead, more, expected", [
+    ("Chiều 6/10, tại Hà Nội, Bộ Công Thương tổ chức hội nghị xúc tiến thương mại Việt Nam - Lào.",
+     "Trong 9 tháng đầu năm 2022, kim ngạch thương mại hai chiều đạt 1,2 tỷ USD.", "2022-10-06"),
+    ("(PLVN) - Sáng 24-12, tại Hà Nội, Bộ Ngoại giao hai nước tổ chức hội thảo.",
+     "Hội thảo là hoạt động thiết thực chào mừng năm 2019 thành công.", "2019-12-24"),
+    ("Tối 4-11 (giờ địa phương), tại Viêng Chăn, hai bên trao đổi về dự án cao tốc.",
+     "Dự án được kỳ vọng hoàn thành trước năm 2030.", None),
+    ("Hôm nay 24-11, tại Hà Nội, diễn ra lễ kỷ niệm.",
+     "Năm 2016 đánh dấu nhiều sự kiện quan trọng trong quan hệ hai nước.", "2016-11-24"),
+    ("Sáng nay (19/12), Chủ tịch nước chủ trì lễ đón.", "Chuyến thăm diễn ra từ ngày 18 đến 21/12/2017.",
+     "2017-12-19"),
+    ("Vientiane, December 5, 2022 - The two sides signed a cooperation agreement.",
+     "The agreement covers education.", "2022-12-05"),
+    ("Từ ngày 8-9/7, Thứ trưởng Ngoại giao đã thăm và làm việc tại Lào.",
+     "Chuyến thăm nằm trong khuôn khổ kế hoạch hợp tác năm 2025.", None),
+])
+def test_the_leads_day_and_its_year_from_the_page_only(lead, more, expected):
+    published = run(page(TITLE, lead, more)).published
+    assert published.date == expected and published.basis != "stated"
