@@ -381,3 +381,32 @@ def test_paragraph_citing_a_source_in_brackets_stays_body():
 def test_the_leads_day_and_its_year_from_the_page_only(lead, more, expected):
     published = run(page(TITLE, lead, more)).published
     assert published.date == expected and published.basis != "stated"
+
+
+@pytest.mark.parametrize("marker", ["Có thể bạn quan tâm", "👉 Bài viết liên quan:", "TIN LIÊN QUAN", "Xem thêm"])
+def test_a_short_label_heading_a_list_of_headlines_ends_the_article(marker):
+    article = run(page(TITLE, P1, P2, marker, "Thủ tướng tiếp Bộ trưởng Bộ Ngoại giao Lào",
+                       "Khai mạc Hội chợ thương mại Việt - Lào tại Viêng Chăn", "Lào ra mắt sách về Chủ tịch Hồ Chí Minh"))
+    assert body(article) == [P1, P2]
+
+
+def test_a_subheading_followed_by_prose_stays_body():
+    sub = "Mở rộng hợp tác đào tạo"
+    assert body(run(page(TITLE, P1, P2, sub, P3, P4))) == [P1, P2, sub, P3, P4]
+
+
+def test_a_list_inside_the_body_stays_body():
+    label = "Các nội dung hợp tác gồm:"
+    items = ["Đào tạo cán bộ quản lý đô thị", "Trao đổi kinh nghiệm quy hoạch giao thông công cộng"]
+    assert body(run(page(TITLE, P1, label, *items, P2))) == [P1, label, *items, P2]
+
+
+@pytest.mark.parametrize("text", [
+    page(TITLE, P1 + P2 + P3, P4),
+    f"Chia sẻ\n{TITLE} 12/04/2024 10:15 (HNM) - {P1}{P2}{P3}\n",
+    page(TITLE, P1, P2 + "Toàn cảnh buổi hội đàm giữa hai đoàn. (Ảnh: Nhật Bắc)", P3),
+])
+def test_split_lines_keep_every_character(text):
+    article = run(text)
+    for source_line, raw in zip(article.source_lines, text.split("\n"), strict=True):
+        assert "".join(seg.text for seg in source_line.segments).replace(" ", "") == raw.strip().replace(" ", "")

@@ -50,6 +50,8 @@ MAX_GLUED_CAPTION = 250
 _INLINE_IMAGE_RE = re.compile(r"(?:!\[[^\]]*\]\([^)]*\)|(?:https?://|/)\S+\.(?:jpe?g|png|gif|webp))\s*\|?",
                               re.IGNORECASE)
 MAX_STUB_CAPTION = 250
+MAX_LIST_LABEL_WORDS = 6
+MIN_LISTED = 2  # headlines under a label that make it a list of other stories
 
 
 @dataclass
@@ -312,7 +314,10 @@ class _Walk:
                 closed = True
             elif in_tail:
                 self.set(i, "related")
-            elif self.rules.is_marker(line):
+            elif self.rules.is_marker(line) or (i > lead and self._heads_a_list(i)):
+                if not self.rules.is_marker(line):
+                    state.notes.append(f"dòng {i + 1} mở danh sách tin khác (nhãn ngắn trên các dòng tiêu đề), "
+                                       f"bỏ từ đây: “{line[:60]}”")
                 in_tail = True
                 self.set(i, "widget" if line.isupper() or key == "phản hồi" else "related")
             elif (source := shapes.SOURCE_LINE_RE.match(line)) and len(line) <= 250:
@@ -376,6 +381,22 @@ class _Walk:
                 if closed:
                     state.notes.append(f"dòng {i + 1} giữ trong bài dù đứng sau dòng tác giả/nguồn: "
                                        f"“{line[:60]}…”")
+
+    def _heads_a_list(self, i: int) -> bool:
+        """A short label ("Có thể bạn quan tâm", "👉 Bài viết liên quan:") over headlines, not prose: the page's
+        list of other stories begins (a subheading is followed by prose)."""
+        line = self.lines[i]
+        if not 1 <= len(shapes.words(line)) <= MAX_LIST_LABEL_WORDS or line.endswith(shapes.SENTENCE_END):
+            return False
+        if line.endswith(":") and shapes.stop_ratio(line) > 0:  # "Các nội dung hợp tác gồm:" opens the body's list
+            return False
+        following, j = [], self.after(i)
+        while j is not None and len(following) < MIN_LISTED:
+            following.append(self.lines[j])
+            j = self.after(j)
+        return len(following) == MIN_LISTED and all(
+            (shapes.headline_like(nxt) or shapes.upper_headline(nxt)) and not nxt.endswith(shapes.SENTENCE_END)
+            for nxt in following)
 
     def _beside_byline(self, i: int) -> bool:
         """A date line next to the article's byline ("Minh Hằng" / "22/11/2023"): the article's own date."""
