@@ -386,7 +386,8 @@ class _Walk:
         """A short label ("Có thể bạn quan tâm", "👉 Bài viết liên quan:") over headlines, not prose: the page's
         list of other stories begins (a subheading is followed by prose)."""
         line = self.lines[i]
-        if not 1 <= len(shapes.words(line)) <= MAX_LIST_LABEL_WORDS or line.endswith(shapes.SENTENCE_END):
+        if (not 1 <= len(shapes.words(line)) <= MAX_LIST_LABEL_WORDS or line.endswith(shapes.SENTENCE_END)
+                or self.rules.is_chrome(line)):
             return False
         if line.endswith(":") and shapes.stop_ratio(line) > 0:  # "Các nội dung hợp tác gồm:" opens the body's list
             return False
