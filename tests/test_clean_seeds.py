@@ -161,7 +161,7 @@ def test_nothing_lost_every_nonblank_line_has_a_role(articles, name):
     article = articles[name]
     lines = raw_lines(name)
     assert len(article.source_lines) == len(lines)
-    for source_line, raw in zip(article.source_lines, lines):
+    for source_line, raw in zip(article.source_lines, lines, strict=True):
         assert "".join(seg.text for seg in source_line.segments).replace(" ", "") == raw.strip().replace(" ", "")
 
 

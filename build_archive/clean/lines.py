@@ -45,13 +45,14 @@ _URL_IN_RE = re.compile(r"https?://\S+")
 _TRAILING_DATELINE_RE = re.compile(
     r"^(?P<head>.+?)\s+(?P<tail>(?:[A-ZĐ][\w.]{1,12}\s*[-–]\s*)?(?:(?:Thứ\s+\w+|Chủ nhật),?\s*)?"
     r"\d{1,2}/\d{1,2}/\d{4},?)$")
-# A caption glued to the sentence before it without a space: "… đã đề ra.Phó Thủ tướng Lào … Sinh."
-_GLUED_RE = re.compile(r"[.!?…](?=[A-ZĐÀ-Ỹ][^\s.]*\s)")
+# A caption glued on the end of a paragraph ("… đã đề ra.Phó Thủ tướng Lào … Sinh.") is no longer than this.
 MAX_GLUED_CAPTION = 250
 # An image printed as its path or markdown inside a line of text: "… /uploads/news/2017_03/a.jpg Caption. Text".
 _INLINE_IMAGE_RE = re.compile(r"(?:!\[[^\]]*\]\([^)]*\)|(?:https?://|/)\S+\.(?:jpe?g|png|gif|webp))\s*\|?",
                               re.IGNORECASE)
 MAX_STUB_CAPTION = 250
+MAX_LIST_LABEL_WORDS = 6
+MIN_LISTED = 2  # headlines under a label that make it a list of other stories
 
 
 @dataclass
@@ -129,6 +130,7 @@ class _Walk:
         self.roles: list[tuple[Segment, ...]] = [()] * len(lines)
         self.state = _State(source_url=url)
         self.kept: set[str] = set()  # match keys of body and caption text seen so far
+        self.heads: dict[int, tuple[tuple[Segment, ...], int]] = {}  # a flattened lead line: its head, where the lead starts
 
     def set(self, i: int, role: str) -> None:
         self.roles[i] = (Segment(self.lines[i], role),)
@@ -155,11 +157,12 @@ class _Walk:
             if (j is not None and lines[j] == line and not shapes.headline_like(line) and not shapes.byline(line)
                     and len(line) <= shapes.MAX_CAPTION):
                 k = self.after(j)
-                if _opens_lead(line) or k is None or not _opens_lead(lines[k]):
+                if (_opens_lead(line) or k is None or not _opens_lead(lines[k])
+                        or not (shapes.has_credit(line) or shapes.LEAD_TAG_RE.match(lines[k]))):
                     self.set(j, "duplicate")  # the lead printed twice: the first printing is the article's
-                    self.kept.add(match_key(line))
                     return i
-                self.set(i, "caption")  # a caption printed twice above the lead (which opens with its dateline)
+                # a caption printed twice above the lead: credited, or the lead opens the article with its dateline tag
+                self.set(i, "caption")
                 self.set(j, "duplicate")
                 self.kept.add(match_key(shapes.split_credit(line)[0]))
                 i = j + 1
@@ -212,11 +215,11 @@ class _Walk:
                 self.set(i, "chrome")
             elif shapes.has_credit(line) or previous == "image-alt":
                 self.set(i, "caption")
-            elif keys[i] in repeated:
-                self.set(i, "chrome")  # a section label printed twice
+            elif keys[i] in repeated and not shapes.headline_like(line):
+                self.set(i, "chrome")  # a section label printed twice (a headline printed twice stays a candidate)
             elif (split := _TRAILING_DATELINE_RE.match(line)) and shapes.headline_like(split["head"]):
                 candidates.append((i, split["head"], split["tail"]))
-            elif shapes.headline_like(line):
+            elif shapes.headline_like(line) or shapes.upper_headline(line):
                 candidates.append((i, line, None))
         title = self._pick_title(candidates, lead)
         for i, head, tail in candidates:
@@ -229,6 +232,16 @@ class _Walk:
                 self.state.title = head
             else:
                 self.set(i, "chrome")
+        if title is None and lead is not None and (flat := shapes.head_on_lead(lines[lead])):
+            head, date, rest = flat  # a page flattened onto one line: headline, date, then the lead
+            meta = lines[lead][len(head):len(lines[lead]) - len(rest)].strip()
+            self.heads[lead] = ((Segment(head, "title"), *((Segment(meta, "meta"),) if meta else ())),
+                                len(lines[lead]) - len(rest))
+            self.state.title = head
+            if date:
+                self.state.date_lines.append(DateLine(date, True))
+            self.state.notes.append(f"dòng {lead + 1}: trang dồn trên một dòng, tiêu đề tách ra từ đầu dòng: "
+                                    f"“{head[:60]}”")
         title_at = title[0] if title else None
         for i in range(end):
             line = lines[i]
@@ -265,7 +278,8 @@ class _Walk:
                 words = slugify(candidate[1], max_length=400).split("-")
                 if len(words) >= 3 and "-".join(words[:6]) in slug:
                     return candidate
-        return candidates[-1]
+        mixed = [c for c in candidates if not shapes.upper_headline(c[1])]  # an all-capitals line only when alone
+        return (mixed or candidates)[-1]
 
     def _credit_byline(self, name: str) -> None:
         outlet = _outlet_by_name(name, self.outlets)
@@ -284,6 +298,10 @@ class _Walk:
             line = lines[i]
             if not line or self.roles[i]:
                 continue
+            if i in self.heads:
+                self.roles[i] = self._body_segments(i)
+                self.kept.update(match_key(seg.text) for seg in self.roles[i] if seg.role == "body")
+                continue
             key = match_key(line)
             image = after_image
             after_image = False
@@ -297,7 +315,10 @@ class _Walk:
                 closed = True
             elif in_tail:
                 self.set(i, "related")
-            elif self.rules.is_marker(line):
+            elif self.rules.is_marker(line) or (i > lead and self._heads_a_list(i)):
+                if not self.rules.is_marker(line):
+                    state.notes.append(f"dòng {i + 1} mở danh sách tin khác (nhãn ngắn trên các dòng tiêu đề), "
+                                       f"bỏ từ đây: “{line[:60]}”")
                 in_tail = True
                 self.set(i, "widget" if line.isupper() or key == "phản hồi" else "related")
             elif (source := shapes.SOURCE_LINE_RE.match(line)) and len(line) <= 250:
@@ -313,7 +334,7 @@ class _Walk:
                 after_image = True
             elif shapes.date_line(line):
                 self.set(i, "meta")
-                state.date_lines.append(DateLine(line, False))
+                state.date_lines.append(DateLine(line, self._beside_byline(i)))
             elif _doubled(line):
                 self.set(i, "teaser")
                 j = self.after(i)
@@ -323,6 +344,10 @@ class _Walk:
                     self.set(j, "teaser")
             elif _removed_shape(line, self.rules):
                 self.set(i, "chrome")
+            elif self._teaser_after_sapo(i, lead):
+                self.set(i, "teaser")
+                state.notes.append(f"dòng {i + 1} bỏ như tiêu đề của tin khác chen giữa sapo và thân bài: "
+                                   f"“{line[:60]}”")
             elif state.title is not None and key == match_key(state.title):
                 self.set(i, "image-alt")
             elif (photo := _PHOTO_N_RE.match(line)) and len(line) <= shapes.MAX_CAPTION + 250:
@@ -335,29 +360,77 @@ class _Walk:
                 self._credit_byline(author)
                 self.set(i, "meta")
                 closed = True
-            elif key in self.kept:
+            elif key in self.kept or (shapes.has_credit(line) and match_key(shapes.split_credit(line)[0]) in self.kept):
                 self.set(i, "duplicate")
+            elif shapes.glue_points(line):  # paragraphs (maybe a caption) glued without a space: split
+                self.roles[i] = self._body_segments(i)
+                self.kept.update(match_key(seg.text) for seg in self.roles[i])
             elif shapes.CREDIT_ONLY_RE.match(line):
                 self.set(i, "caption")
             elif shapes.has_credit(line):
                 self.set(i, "caption")
                 self.kept.add(match_key(shapes.split_credit(line)[0]))
-            elif image and len(line) <= MAX_STUB_CAPTION and not re.search(r"[.!?…]\s+\S", line):
+            elif (((image and not shapes.prose_opening(line)) or self._credit_follows(i)) and len(line) <= MAX_STUB_CAPTION
+                  and not re.search(r"[.!?…]\s+\S", line)):
                 self.set(i, "caption")
                 self.kept.add(key)
             elif closed and not shapes.sentence_like(line):
                 self.set(i, "chrome")
             else:
                 self.roles[i] = self._body_segments(i)
-                self.kept.add(key)
+                self.kept.update(match_key(seg.text) for seg in self.roles[i])
                 if closed:
                     state.notes.append(f"dòng {i + 1} giữ trong bài dù đứng sau dòng tác giả/nguồn: "
                                        f"“{line[:60]}…”")
 
+    def _heads_a_list(self, i: int) -> bool:
+        """A short label ("Có thể bạn quan tâm", "👉 Bài viết liên quan:") over headlines, not prose: the page's
+        list of other stories begins (a subheading is followed by prose)."""
+        line = self.lines[i]
+        if (not 1 <= len(shapes.words(line)) <= MAX_LIST_LABEL_WORDS or line.endswith(shapes.SENTENCE_END)
+                or self.rules.is_chrome(line)):
+            return False
+        if line.endswith(":") and shapes.stop_ratio(line) > 0:  # "Các nội dung hợp tác gồm:" opens the body's list
+            return False
+        following, j = [], self.after(i)
+        while j is not None and len(following) < MIN_LISTED:
+            following.append(self.lines[j])
+            j = self.after(j)
+        return len(following) == MIN_LISTED and all(
+            (shapes.headline_like(nxt) or shapes.upper_headline(nxt)) and not nxt.endswith(shapes.SENTENCE_END)
+            for nxt in following)
+
+    def _beside_byline(self, i: int) -> bool:
+        """A date line next to the article's byline ("Minh Hằng" / "22/11/2023"): the article's own date."""
+        before = next((k for k in range(i - 1, -1, -1) if self.lines[k]), None)
+        j = self.after(i)
+        return ((before is not None and any(seg.role == "meta" and shapes.byline(seg.text) for seg in self.roles[before]))
+                or (j is not None and shapes.byline(self.lines[j]) is not None and not shapes.date_line(self.lines[j])))
+
+    def _teaser_after_sapo(self, i: int, lead: int) -> bool:
+        """A headline-shaped line right after the sapo, prose after it: another story's headline (a subheading
+        does not come before the body has begun). Not the page's own headline printed again."""
+        if self.after(lead) != i or not shapes.headline_like(self.lines[i]):
+            return False
+        if self.state.title is not None and match_key(self.lines[i]) == match_key(self.state.title):
+            return False
+        j = self.after(i)
+        return j is not None and shapes.sentence_like(self.lines[j])
+
+    def _credit_follows(self, i: int) -> bool:
+        """The next line is a photo credit alone ("ẢNH: TTXVN"): line i is its caption if it is one sentence."""
+        j = self.after(i)
+        return (j is not None and bool(shapes.CREDIT_ONLY_RE.match(self.lines[j]))
+                and bool(shapes.PHOTO_CREDIT_ONLY_RE.match(self.lines[j])))
+
     def _body_segments(self, i: int) -> tuple[Segment, ...]:
         """A body line; a caption glued on its end (its credit on the next line) or a credit run into it split off;
-        an image path inside it splits it (the first sentence after the image is its caption)."""
-        line = self.lines[i]
+        an image path inside it splits it (the first sentence after the image is its caption); the head of a
+        flattened page (headline, date) goes before."""
+        head, start = self.heads.get(i, ((), 0))
+        return (*head, *self._text_segments(i, self.lines[i][start:]))
+
+    def _text_segments(self, i: int, line: str) -> tuple[Segment, ...]:
         image = _INLINE_IMAGE_RE.search(line)
         if image:
             before, after = line[:image.start()].strip(), line[image.end():].strip()
@@ -369,15 +442,17 @@ class _Walk:
             parts += [Segment(caption, "caption")] if caption else []
             parts += [Segment(rest, "body")] if rest else []
             return tuple(parts)
-        j = self.after(i)
-        if j is not None and shapes.CREDIT_ONLY_RE.match(self.lines[j]):
-            glued = [m.end() for m in _GLUED_RE.finditer(line)]
-            if glued and len(line) - glued[-1] <= MAX_GLUED_CAPTION:
-                return Segment(line[:glued[-1]], "body"), Segment(line[glued[-1]:], "caption")
-        match = shapes.CREDIT_TAIL_RE.match(line)
-        if match and (len(line) > MAX_STUB_CAPTION or len(re.findall(r"[.!?…]\s", match["text"])) >= 1) and shapes.name_like(match["credit"].strip()):
-            return Segment(match["text"], "body"), Segment(line[len(match["text"]):].strip(), "meta")
-        return (Segment(line, "body"),)
+        points = shapes.glue_points(line)
+        parts = [line[a:b] for a, b in zip([0, *points], [*points, len(line)], strict=True)]
+        segments = [Segment(part, "body") for part in parts]
+        last = parts[-1]
+        if len(parts) > 1 and len(last) <= MAX_GLUED_CAPTION and (self._credit_follows(i) or shapes.has_credit(last)):
+            return (*segments[:-1], Segment(last, "caption"))  # a caption glued on, with its credit
+        match = shapes.CREDIT_TAIL_RE.match(last)
+        if (match and (len(last) > MAX_STUB_CAPTION or len(re.findall(r"[.!?…]\s", match["text"])) >= 1)
+                and shapes.name_like(match["credit"].strip())):
+            return (*segments[:-1], Segment(match["text"], "body"), Segment(last[len(match["text"]):].strip(), "meta"))
+        return tuple(segments)
 
 
 def classify(doc: RawDoc, rules: CleaningRules, outlets: tuple[Outlet, ...]) -> tuple[list[SourceLine], _State]:
@@ -463,7 +538,7 @@ def clean(doc: RawDoc, rules: CleaningRules, outlets: tuple[Outlet, ...], source
             elif segment.role == "caption":
                 text, credit = shapes.split_credit(segment.text)
                 only = shapes.CREDIT_ONLY_RE.match(segment.text)
-                if only and captions and captions[-1].credit is None and captions[-1].line == source_line.number - 1:
+                if only and captions and captions[-1].credit is None and captions[-1].after == len(body_lines):
                     captions[-1] = Caption(captions[-1].text, only["credit"].strip(), captions[-1].after,
                                            captions[-1].line)
                 elif only:

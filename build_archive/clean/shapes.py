@@ -21,6 +21,8 @@ MIN_TITLE_WORDS = 4
 MAX_TITLE_WORDS = 40
 MAX_CAPTION = 400
 MAX_SHORT_CAPTION = 300
+MAX_SOURCE_CAPTION = 160
+MAX_HEADLINE_STOP_RATIO = 0.25  # headlines drop function words; prose is full of them
 
 # A dateline tag opening a lead: "TT - ", "(QT) - ", "VOV.VN - ", "ANTD.VN - ", "VOV5) - ", "(PL)- ", "- ".
 LEAD_TAG_RE = re.compile(r"^(?:\(?[A-ZĐ][\w.&+]{0,15}\)\s*[-–—]|[A-ZĐ][A-ZĐ0-9.&+]{0,14}\s+[-–—]\s|[-–—]\s)")
@@ -36,12 +38,13 @@ PHOTO_LABEL_RE = re.compile(r"^(?:chú thích ảnh|ảnh minh họa|ảnh minh 
 URL_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
 BULLET_RE = re.compile(r"^[•·▪●◦*]\s*")
 COUNTER_RE = re.compile(r"^(?=.*\d)[\d\s|/.,:()]+$")
-_CREDIT_WORD = r"(?:Ảnh(?: tư liệu| minh họa| minh hoạ)?|ẢNH|Nguồn|NGUỒN|Photo|Video|Đồ họa|Đồ hoạ)"
+_CREDIT_WORD = r"(?P<word>Ảnh(?: tư liệu| minh họa| minh hoạ)?|ẢNH|Nguồn|NGUỒN|Photo|Video|Đồ họa|Đồ hoạ)"
 CREDIT_PAREN_RE = re.compile(
     rf"^(?P<text>.*?)\s*\(\s*{_CREDIT_WORD}\s*:?\s*(?P<credit>[^()]{{1,80}}?)\)(?P<tail>\s*[.]?)\s*\|?\s*$")
 CREDIT_TAIL_RE = re.compile(
     rf"^(?P<text>.*?[.!?…])\s*{_CREDIT_WORD}\s*:?\s+(?P<credit>[^.]{{1,80}}?)\.?\s*\|?\s*$")
 CREDIT_ONLY_RE = re.compile(rf"^\(?\s*{_CREDIT_WORD}\s*:\s*(?P<credit>[^()]{{1,80}}?)\s*\)?\.?$")
+PHOTO_CREDIT_ONLY_RE = re.compile(r"^\(?\s*(?:Ảnh|ẢNH|Photo|Đồ họa|Đồ hoạ)\b")  # not "Nguồn:", a source line
 # A byline: a name or initials, maybe with "Bài và ảnh:", a photo credit or a timestamp.
 BYLINE_LABEL_RE = re.compile(r"^(?:bài(?: và ảnh)?|tin(?: và ảnh)?|nhóm phóng viên|pv|ctv|tác giả|by)\s*:\s*",
                              re.IGNORECASE)
@@ -51,6 +54,7 @@ WIDGET_WORDS_RE = re.compile(
     r"comments?|share|print|published in|leave a|like|tweet|email|cỡ chữ|nghe đọc|xem thêm|"
     r"quay lại|trở về|đầu trang|menu|skip to)(?!\w)", re.IGNORECASE)
 MAX_WIDGET_WORDS = 10
+MAX_WIDGET_REST = 4
 
 
 def words(line: str) -> list[str]:
@@ -80,6 +84,15 @@ def headline_like(line: str) -> bool:
             and not date_line(line) and not widget(line) and not line.isupper())
 
 
+def upper_headline(line: str) -> bool:
+    """A headline set in capitals ("HÀ NỘI VÀ VIÊNG CHĂN TĂNG CƯỜNG HỢP TÁC"): a title only when no other is."""
+    return line.isupper() and headline_like(line.title()) and not byline(line)
+
+
+def _credit_match(text: str) -> re.Match | None:
+    return CREDIT_PAREN_RE.match(text) or CREDIT_TAIL_RE.match(text)
+
+
 def split_credit(text: str) -> tuple[str, str | None]:
     """Caption text and photo credit: "Toàn cảnh Hội nghị. Ảnh: VOV" → ("Toàn cảnh Hội nghị.", "VOV")."""
     text = text.strip().removesuffix("|").strip()
@@ -93,10 +106,27 @@ def split_credit(text: str) -> tuple[str, str | None]:
 
 
 def has_credit(text: str) -> bool:
-    """A caption with its photo credit: short, and at most one sentence once it runs long."""
+    """A caption with its photo credit: short, and at most one sentence once it runs long. A source
+    ("Nguồn: …") rather than a photo credit makes a caption only of one short sentence: prose cites sources too."""
     caption, credit = split_credit(text)
-    return credit is not None and (len(caption) <= MAX_SHORT_CAPTION or
+    if credit is None or glue_points(caption):  # paragraphs glued to a caption are not a caption
+        return False
+    match = _credit_match(text.strip().removesuffix("|").strip())
+    if match and match["word"].lower() == "nguồn":
+        return len(caption) <= MAX_SOURCE_CAPTION and not re.search(r"[.!?…;]\s+\S", caption)
+    return (len(caption) <= MAX_SHORT_CAPTION or
                                    (len(caption) <= MAX_CAPTION and not re.search(r"[.!?…]\s+\S", caption)))
+
+
+# Words that open a paragraph of prose, not a photo caption: connectives and a quotation.
+_PROSE_OPENING_RE = re.compile(
+    r"^(?:[“\"]|(?:theo|bên cạnh đó|ngoài ra|tuy nhiên|đồng thời|trước đó|sau đó|như vậy|hiện nay|"
+    r"cùng với|cũng|trong khi|nhân dịp|dịp này|việc|đây là|điều này|với|để|do|vì)\b)", re.IGNORECASE)
+
+
+def prose_opening(line: str) -> bool:
+    """A line that opens like a paragraph of prose, so an image beside it is no evidence it is a caption."""
+    return bool(_PROSE_OPENING_RE.match(line))
 
 
 def date_line(line: str) -> bool:
@@ -140,7 +170,9 @@ def widget(line: str) -> bool:
     if COUNTER_RE.match(text) or FOLLOW_RE.match(text) or LABEL_LINE_RE.match(text) or PHOTO_LABEL_RE.match(text):
         return True
     if len(words(text)) <= MAX_WIDGET_WORDS and WIDGET_WORDS_RE.search(text) and not text.endswith("."):
-        return True
+        # the control's words and a name or count at most ("Tải ứng dụng Báo Thủ đô"), not a headline
+        # that happens to use one ("Vietnam, Laos share experience in…")
+        return len(words(WIDGET_WORDS_RE.sub(" ", text))) <= MAX_WIDGET_REST
     return link_list(text)
 
 
@@ -158,3 +190,49 @@ def stub(line: str) -> bool:
 def footer(line: str) -> bool:
     """A copyright or disclaimer footer."""
     return bool(COPYRIGHT_RE.search(line)) and len(words(line)) <= 25
+
+
+# A sentence end run into the next sentence without a space ("… đã đề ra.Phó Thủ tướng …"): paragraphs
+# (or a caption) that lost their line break. Abbreviations ("TP.HCM", "PGS.TS", "N.Dương") are not.
+_GLUE_RE = re.compile(r"(?<=[^\W\d_A-ZĐ]|\d|[”\"’)])(?:[.!?…]|\./\.)[”\"’)]?(?=[“\"]?[A-ZĐÀ-Ỹ][^\W\d_]*[\s,])")
+_ABBREVIATIONS = frozenset("tp tt ths ts pgs gs ks bs mr ms dr st vs no tx tr p q h".split())
+MIN_GLUED_WORDS = 4
+
+
+def glue_points(line: str) -> list[int]:
+    """Where paragraphs glued without a space meet: each side at least a few words."""
+    points, start = [], 0
+    for match in _GLUE_RE.finditer(line):
+        head = line[start:match.start()]
+        last = head.split()[-1].lower().strip("“”\"’()") if head.split() else ""
+        nxt = line[match.end():].lstrip("“\"")
+        if (nxt[:1].isupper() and last not in _ABBREVIATIONS and len(words(head)) >= MIN_GLUED_WORDS
+                and len(words(line[match.end():])) >= MIN_GLUED_WORDS):
+            points.append(match.end())
+            start = match.end()
+    return points
+
+
+# Where an article's lead opens inside a flattened line: a dateline tag ("(TTXVN) - ") or a capitalised
+# time word with its day ("Sáng 12/4,"), which prose only writes at a sentence's start.
+_LEAD_OPEN_RE = re.compile(r"(?<=\s)(?:\(?[A-ZĐ][\w.&+]{1,15}\)\s*[-–—]\s|[A-ZĐ][A-ZĐ0-9.&+]{1,14}\s[-–—]\s|"
+                           r"(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm|Rạng sáng)(?:\s+nay)?\s+\(?\d{1,2}[/.-]\d{1,2}\b)")
+_DATE_TAIL_RE = re.compile(r"(?:(?:Thứ\s+\w+|Chủ nhật),?\s*)?[\d/.:|\s,()+-]*(?:GMT|AM|PM)?[\d/.:|\s,()+-]*$",
+                           re.IGNORECASE)
+
+
+def head_on_lead(line: str) -> tuple[str, str | None, str] | None:
+    """A page flattened onto one line: (headline, date line or None, the rest from the lead on)."""
+    match = _LEAD_OPEN_RE.search(line[:400])
+    if not match:
+        return None
+    prefix, rest = line[:match.start()].rstrip(), line[match.start():]
+    date = None
+    tail = _DATE_TAIL_RE.search(prefix)
+    if tail and tail.start() < len(prefix) and full_dates(prefix[tail.start():]):
+        prefix, date = prefix[:tail.start()].rstrip(), prefix[tail.start():].strip()
+    last = prefix.split()[-1].lower() if prefix.split() else ""
+    if (not headline_like(prefix) or prefix.endswith(SENTENCE_END) or not sentence_like(rest)
+            or last in STOP_WORDS or stop_ratio(prefix) > MAX_HEADLINE_STOP_RATIO):
+        return None
+    return prefix, date, rest

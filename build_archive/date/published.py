@@ -51,6 +51,12 @@ _UPCOMING_BEFORE = re.compile(r"(?<!\w)(?:dự kiến|sắp|sẽ)(?!\w)[^.;:!?]{
 # A lead opening on its date: "Sáng 24/12,", "Hôm 28/6,", "(TTXVN) - Ngày 9-1," or "… chiều nay 23/7/2016".
 _TODAY_RE = re.compile(r"(?<!\w)(?:hôm|sáng|chiều|tối|trưa|đêm)\s+nay\b", re.IGNORECASE)
 MAX_LEAD_CHARS = 400  # the article's own day is told in its first sentences
+# A fully dated event near the lead's day gives its year: up to this long after it ("ngày 28-29/6/2021" then
+# "Sáng 2/7"), or shortly before one (the first day of a visit "từ ngày 18 đến 21/12/2017").
+MAX_DAYS_AFTER_DATED = 200
+MAX_DAYS_BEFORE_DATED = 60
+# A dateline opening the lead with a full date: "Vientiane, December 5, 2022 -", "Hà Nội, 22/11/2023 -".
+MAX_DATELINE_PLACE_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -126,7 +132,7 @@ def infer_year(day: int, month: int, text: str) -> tuple[int, str] | None:
         then = valid_date(found.year, found.month, found.day)
         for year in (found.year, found.year + 1):
             now = valid_date(year, month, day)
-            if then and now and 0 <= (now - then).days <= 200:
+            if then and now and -MAX_DAYS_BEFORE_DATED <= (now - then).days <= MAX_DAYS_AFTER_DATED:
                 return year, _words(found)
     # 2. A report on the first months of a year ("7 tháng đầu năm 2021").
     for match in FIRST_MONTHS_RE.finditer(text):
@@ -147,7 +153,15 @@ def infer_year(day: int, month: int, text: str) -> tuple[int, str] | None:
 
 
 def _lead_date(paragraphs: list[str]) -> FoundDate | None:
-    """The day the lead reports as today's: "Sáng 24/12", "hôm nay (19-12)", "chiều nay 23/7/2016"."""
+    """The day the lead reports as today's: "Sáng 24/12", "hôm nay (19-12)", "chiều nay 23/7/2016", or a dateline
+    with a full date ("Vientiane, December 5, 2022 - …")."""
+    for paragraph in paragraphs[:1]:
+        for found in full_dates(paragraph[:MAX_LEAD_CHARS // 4]):
+            place = paragraph[:found.start].strip(" ,(")
+            after = paragraph[found.end:].lstrip(" )")
+            if (len(place.split()) <= MAX_DATELINE_PLACE_WORDS and not any(c.isdigit() for c in place)
+                    and after[:1] in ("-", "–", "—")):
+                return found
     for paragraph in paragraphs[:3]:
         head = _DATELINE_PREFIX_RE.sub("", paragraph, count=1)
         for found in announced_dates(head[:MAX_LEAD_CHARS]):
