@@ -29,6 +29,7 @@ from build_archive.pipeline.run import Paths, build_site, stage
 from build_archive.plugin.config import ArchiveConfig
 from build_archive.plugin.links import broken_links
 from build_archive.plugin.page import digest, generated_file, nav_titles
+from build_archive.plugin.pagefind_stable import stabilise
 
 log = logging.getLogger("mkdocs.plugins.archive")
 
@@ -100,6 +101,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                                 capture_output=True, text=True)
         if result.returncode != 0:
             raise PluginError(f"Pagefind could not index {site_dir}: {result.stderr or result.stdout}")
+        stabilise(site_dir)
         self.timings["search index"] = time.perf_counter() - start
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
