@@ -29,6 +29,20 @@ def named_by_events(events) -> set[str]:
     return named
 
 
+def distinct_roles(known: tuple[str, ...], attested: list[tuple]) -> list[tuple]:
+    """Roles seen in articles, less those that only repeat or shorten another ("Thứ trưởng" beside
+    "Thứ trưởng Bộ Ngoại giao"): each role is listed once, in its fullest form."""
+    titles = list(known) + [title for title, _, _ in attested]
+    keep, seen = [], set(known)
+    for role in attested:
+        title = role[0]
+        if title in seen or any(other != title and other.startswith(title + " ") for other in titles):
+            continue
+        seen.add(title)
+        keep.append(role)
+    return keep
+
+
 def generate(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     pages = entity_pages(ctx.events)
     named = named_by_events(ctx.events)
@@ -48,5 +62,6 @@ def generate(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
             continue
         found = ctx.mentions.get(entity.id, ())
         yield url + "index.md", ctx.render(url + "index.md", "entity.html.j2", entity=entity, found=found,
-                                           roles=attested_roles(found), in_articles=articles_of(found),
+                                           roles=distinct_roles(tuple(r.title for r in entity.roles), attested_roles(found)),
+                                           in_articles=articles_of(found),
                                            jsonld=entity_jsonld(entity, ctx.site_url))
