@@ -168,7 +168,7 @@ def test_paragraph_spans_in_the_export_point_at_their_text(site):
 
 def test_figures_page_table_chart_and_downloads(site):
     soup = BeautifulSoup((site / "figures" / "index.html").read_text(), "html.parser")
-    rows = soup.select("table.va-table tbody tr")
+    rows = soup.select(".va-figures table tbody tr")
     assert len(rows) == 25
     charts = soup.select("svg.va-chart")
     assert len(charts) == 2 and all(c.find("title") and c.find("desc") for c in charts)

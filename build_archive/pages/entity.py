@@ -1,8 +1,8 @@
 """Entity pages: the index, one list per type, and a page per entity with its mentions in context.
 
 A named event has one page, its event page: the entity URL redirects there and the lists link to it.
-An entity no article mentions and no event names gets no page (it would say only "0 mentions"); the
-index lists it as known but not yet met.
+An entity no article mentions and no event names keeps its page (the data export links to it), but
+says so plainly, stays out of search, and the index lists it apart, as known but not yet met.
 """
 
 from __future__ import annotations
@@ -58,10 +58,8 @@ def generate(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
         if entity.id in pages:
             yield url + "index.md", redirect_page(url, pages[entity.id], entity.name)
             continue
-        if entity.id in unmet:
-            continue
         found = ctx.mentions.get(entity.id, ())
+        roles = distinct_roles(tuple(r.title for r in entity.roles), attested_roles(found))
         yield url + "index.md", ctx.render(url + "index.md", "entity.html.j2", entity=entity, found=found,
-                                           roles=distinct_roles(tuple(r.title for r in entity.roles), attested_roles(found)),
-                                           in_articles=articles_of(found),
+                                           roles=roles, in_articles=articles_of(found), unmet=unmet,
                                            jsonld=entity_jsonld(entity, ctx.site_url))
