@@ -30,16 +30,16 @@ def body_blocks(article: Article) -> list[tuple[str, object, int]]:
 
 
 def paragraph_html(article: Article, paragraph: Paragraph, names: dict[str, str], page: str,
-                   pages: dict[str, str] | None = None) -> Markup:
+                   pages: dict[str, str] | None = None, seen: set[str] | None = None) -> Markup:
     ids = [figure_id(article.id, paragraph.anchor, n) for n in range(len(paragraph.figures))]
     return render_paragraph(paragraph.text, paragraph.entities, paragraph.figures, names=names,
-                            link=lambda path: relative(page, path), figure_ids=ids, pages=pages)
+                            link=lambda path: relative(page, path), figure_ids=ids, pages=pages, seen=seen)
 
 
 def _article_pages(ctx: SiteContext, article: Article) -> dict[str, Output]:
     url = article_url(article)
-    pages = entity_pages(ctx.events)
-    html_of = {p.anchor: paragraph_html(article, p, ctx.names, url, pages) for p in article.paragraphs}
+    pages, seen = entity_pages(ctx.events), set()
+    html_of = {p.anchor: paragraph_html(article, p, ctx.names, url, pages, seen) for p in article.paragraphs}
     return {
         f"{url}index.md": ctx.render(f"{url}index.md", "article.html.j2", article=article,
                                      blocks=body_blocks(article), html_of=html_of,

@@ -71,19 +71,26 @@ def entity_pages(events) -> dict[str, str]:
 
 def render_paragraph(text: str, entities: tuple[EntitySpan, ...], figures: tuple[FigureSpan, ...], *,
                      names: dict[str, str], link, figure_ids: list[str],
-                     pages: dict[str, str] | None = None) -> Markup:
-    """The paragraph as HTML. ``link(path)`` makes a site path relative to the page; ``pages``: see entity_pages."""
+                     pages: dict[str, str] | None = None, seen: set[str] | None = None) -> Markup:
+    """The paragraph as HTML. ``link(path)`` makes a site path relative to the page; ``pages``: see entity_pages.
+
+    ``seen`` (shared by an article's paragraphs) holds the entities already shown: a name is tagged in
+    full on its first mention and quietly after, so the commonest ("Việt Nam", "Lào") do not drown the rest.
+    """
     opens: list[tuple[int, int, str, str]] = []  # (start, end, opening tag, closing tag)
     for span in entities:
         tip = entity_tip(span, names.get(span.id))
         target = (pages or {}).get(span.id) or entity_url(span.type, span.id)
         href = link(f"review/#{span.id}" if span.provisional else target)
         extra = " va-ent--provisional" if span.provisional else ""
+        if seen is not None:
+            extra += " va-ent--again" if span.id in seen else ""
+            seen.add(span.id)
         opens.append((span.start, span.end,
                       f'<a class="va-ent va-ent--{span.type}{extra}" href="{html.escape(href)}" '
                       f'data-tip="{html.escape(tip)}" aria-label="{html.escape(span.text + " (" + tip + ")")}">',
                       "</a>"))
-    for figure, fid in zip(figures, figure_ids):
+    for figure, fid in zip(figures, figure_ids, strict=True):
         tip = figure_tip(figure)
         opens.append((figure.start, figure.end,
                       f'<a class="va-fig va-fig--{figure.kind}" href="{html.escape(link("figures/"))}#{fid}" '
