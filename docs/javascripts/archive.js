@@ -145,5 +145,5 @@
     if (!link) { if (touched) hide(); return; }
     if (touched && shownFor !== link) { event.preventDefault(); show(link); }
   });
-  window.addEventListener("scroll", hide, { passive: true });
+  window.addEventListener("scroll", function () { if (shownFor) show(shownFor); }, { passive: true });
 })();

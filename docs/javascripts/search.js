@@ -159,9 +159,12 @@
   // Pages holding the query as a phrase first (the reader's own diacritics above the folded form),
   // then articles before event and entity pages, then Pagefind's order: within each batch shown.
   function rank(items, words) {
+    // A query typed without marks says nothing about diacritics: every folded phrase counts the same.
+    var marked = words.some(function (w) { return w.exact !== w.folded; });
     items.forEach(function (item, i) {
       var where = locate(tokens((item.data.meta.title || "") + " . " + pageText(item.data)), words);
-      item.key = [where.score >= 2 ? where.score : 0, KIND_ORDER[item.data.meta.kind] || 0, -i];
+      var phrase = where.score >= 2 ? (marked ? where.score : 2) : 0;
+      item.key = [phrase, KIND_ORDER[item.data.meta.kind] || 0, -i];
     });
     return items.slice().sort(function (a, b) {
       for (var i = 0; i < 3; i++) { if (a.key[i] !== b.key[i]) return b.key[i] - a.key[i]; }
@@ -309,11 +312,14 @@
         current = found;
         shown = 0;
         var total = found.search.results.length;
-        status.dataset.indexQuery = found.sent;
-        status.dataset.total = String(total);
-        status.textContent = total ? total + " kết quả cho “" + query + "”" : "Không tìm thấy kết quả cho “" + query + "”";
         if (facetsLoaded) facets(found.search.filters);
-        return total ? showMore() : null;
+        // The status (and its data-total, which tests read) changes once the first results are shown.
+        return (total ? showMore() : Promise.resolve()).then(function () {
+          if (mine !== run) return;
+          status.dataset.indexQuery = found.sent;
+          status.dataset.total = String(total);
+          status.textContent = total ? total + " kết quả cho “" + query + "”" : "Không tìm thấy kết quả cho “" + query + "”";
+        });
       }).catch(function (error) {
         status.textContent = "Không tải được chỉ mục tìm kiếm (" + error.message + ").";
       });
@@ -349,10 +355,9 @@
     panel.append(status, list, all);
     document.body.appendChild(panel);
     input.setAttribute("aria-controls", panel.id);
-    input.setAttribute("aria-expanded", "false");
     var timer = null, run = 0;
 
-    function close() { panel.hidden = true; input.setAttribute("aria-expanded", "false"); }
+    function close() { panel.hidden = true; }
     function update() {
       var query = input.value.trim(), mine = ++run;
       if (query.length < 2) { close(); return; }
@@ -370,7 +375,6 @@
         all.href = searchUrl(new URLSearchParams({ q: query }));
         all.textContent = "Xem tất cả " + total + " kết quả →";
         panel.hidden = false;
-        input.setAttribute("aria-expanded", "true");
       }).catch(function () { close(); });
     }
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(update, 180); });
