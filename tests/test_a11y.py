@@ -15,6 +15,7 @@ PAGES = {
     "event": "events/ky-hop-uy-ban-lien-chinh-phu-45/",
     "entity": "entities/person/nguyen-quoc-dung/",
     "search results": "search/?q=dong%20hoi",
+    "search results with filters": "search/?q=L%C3%A0o&kind=B%C3%A0i+vi%E1%BA%BFt&year=2023&sort=desc",
     "chronology": "events/",
     "figures": "figures/",
 }
@@ -25,7 +26,7 @@ def test_no_serious_or_critical_axe_violations(page, site_url, name):
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `make test` (npm ci --prefix tests/a11y)")
     page.goto(site_url + PAGES[name])
-    if name == "search results":
+    if name.startswith("search results"):
         page.wait_for_selector(".va-search__result")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")

@@ -85,13 +85,20 @@ def test_raw_file_opens_as_text(page, site_url):
     assert "Quan hệ Việt - Lào tiếp tục đi vào chiều sâu" in page.locator("body").inner_text()
 
 
+SCREENSHOTS = {"home": "", "article": ARTICLE, "event": "events/ky-hop-uy-ban-lien-chinh-phu-45/",
+               "chronology": "events/", "figures": "figures/", "search": "search/?q=dong+hoi",
+               "source": ARTICLE + "source/", "entity": "entities/person/nguyen-quoc-dung/", "review": "review/"}
+
+
 @pytest.mark.parametrize("width", sorted(WIDTHS))
-@pytest.mark.parametrize("path, name", [("", "home"), (ARTICLE, "article"), (ARTICLE + "source/", "source")])
-def test_screenshots_have_no_sideways_scroll(browser, site_url, screenshot_dir, width, path, name):
+@pytest.mark.parametrize("name", sorted(SCREENSHOTS))
+def test_screenshots_have_no_sideways_scroll(browser, site_url, screenshot_dir, width, name):
     w, h = WIDTHS[width]
     context = browser.new_context(viewport={"width": w, "height": h})
     page = context.new_page()
-    outside = open_page(page, site_url, path)
+    outside = open_page(page, site_url, SCREENSHOTS[name])
+    if name == "search":
+        page.wait_for_selector(".va-search__result")
     page.screenshot(path=str(screenshot_dir / f"{name}-{width}.png"), full_page=False)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {w}px"
@@ -99,20 +106,90 @@ def test_screenshots_have_no_sideways_scroll(browser, site_url, screenshot_dir, 
     context.close()
 
 
+def test_every_text_is_set_in_the_sites_own_font(page, site_url):
+    fonts = []
+    page.on("response", lambda r: fonts.append(r.url) if r.url.endswith(".woff2") else None)
+    open_page(page, site_url, ARTICLE)
+    assert page.evaluate("document.fonts.check('16px \"Noto Sans\"', 'Đồng Hới')")
+    assert "Noto Sans Mono" in page.locator("pre.va-cite__text").last.evaluate("e => getComputedStyle(e).fontFamily")
+    assert fonts and all(u.startswith(site_url) for u in fonts)
+    assert "MkDocs" in page.locator(".md-copyright").inner_text() and "Made with" not in page.content()
+    assert page.locator("nav.md-tabs").get_attribute("aria-label") == "Các mục chính"
+
+
+def tip_box(page):
+    box = page.locator("#va-tip")
+    box.wait_for(state="visible")
+    return box
+
+
 def test_hovering_a_figure_shows_its_normalised_value(page, site_url):
     open_page(page, site_url, "articles/2023-01-12-viet-nam-lao-tang-cuong-ket-noi-ho-tro-nhau-xay-dung-nen-kinh-te-doc/")
     figure = page.locator("a.va-fig", has_text="1,73 tỷ USD")
     figure.hover()
-    tip = figure.evaluate("e => getComputedStyle(e, '::after').content")
+    tip = tip_box(page).inner_text()
     assert "1\u202f730\u202f000\u202f000 USD" in tip and "kim ngạch thương mại" in tip and "2022" in tip
     assert "Số tiền" in figure.get_attribute("aria-label")
     person = page.locator("a.va-ent--person", has_text="Phạm Minh Chính").first
     person.focus()
-    assert "Thủ tướng" in person.evaluate("e => getComputedStyle(e, '::after').content")
+    assert "Thủ tướng" in tip_box(page).inner_text()
+    assert person.get_attribute("aria-describedby") == "va-tip"
+    page.keyboard.press("Escape")
+    assert not page.locator("#va-tip").is_visible()
     person.click()
     page.wait_for_load_state()
     assert page.url.endswith("entities/person/pham-minh-chinh/")
     assert page.locator("h1").first.inner_text() == "Phạm Minh Chính"
+
+
+def test_on_touch_a_first_tap_shows_the_note_and_a_second_follows(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    path = "articles/2023-01-12-viet-nam-lao-tang-cuong-ket-noi-ho-tro-nhau-xay-dung-nen-kinh-te-doc/"
+    open_page(page, site_url, path)
+    figure = page.locator("a.va-fig", has_text="1,73 tỷ USD")
+    figure.tap()
+    box = tip_box(page).bounding_box()
+    assert page.url == site_url + path
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    figure.tap()
+    page.wait_for_url("**/figures/#*")
+    context.close()
+
+
+def test_first_mention_is_tagged_in_full_and_later_ones_quietly(page, site_url):
+    open_page(page, site_url, ARTICLE)
+    places = page.locator("a.va-ent--place", has_text="Lào")
+    assert places.count() >= 3
+    assert "va-ent--again" not in places.first.get_attribute("class")
+    assert all("va-ent--again" in places.nth(i).get_attribute("class") for i in range(1, places.count()))
+    event = page.locator(".va-legend .va-ent--event")
+    assert "wavy" not in event.evaluate("e => getComputedStyle(e).textDecorationStyle")
+
+
+EVERY_KIND = {
+    "home": "", "article": ARTICLE, "source": ARTICLE + "source/", "articles": "articles/",
+    "event": "events/ky-hop-uy-ban-lien-chinh-phu-45/", "chronology": "events/", "series": "series/",
+    "series page": "series/tham-khao-chinh-tri/", "entities": "entities/", "entity type": "entities/person/",
+    "entity": "entities/person/nguyen-quoc-dung/", "figures": "figures/", "review": "review/",
+    "about": "about/", "search": "search/?q=L%C3%A0o&kind=B%C3%A0i+vi%E1%BA%BFt",
+}
+
+
+@pytest.mark.parametrize("name", sorted(EVERY_KIND))
+def test_no_page_scrolls_sideways_on_a_phone(browser, site_url, screenshot_dir, name):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    outside = open_page(page, site_url, EVERY_KIND[name])
+    tagged = page.locator("a.va-ent, a.va-fig")
+    if tagged.count():
+        tagged.last.scroll_into_view_if_needed()
+        tagged.last.focus()  # its note open
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at 390px"
+    assert not outside, outside
+    context.close()
 
 
 def test_reader_can_turn_highlighting_off_and_it_stays_off(page, site_url):
@@ -126,19 +203,6 @@ def test_reader_can_turn_highlighting_off_and_it_stays_off(page, site_url):
     assert entity.evaluate("e => getComputedStyle(e).borderBottomStyle") == "none"
     page.reload()
     assert page.locator("a.va-ent--place").first.evaluate("e => getComputedStyle(e).borderBottomStyle") == "none"
-
-
-@pytest.mark.parametrize("path, name", [("entities/person/nguyen-quoc-dung/", "entity"), ("figures/", "figures"),
-                                        ("review/", "review")])
-def test_entity_figures_and_review_pages_screenshots(browser, site_url, screenshot_dir, path, name):
-    for width, (w, h) in WIDTHS.items():
-        context = browser.new_context(viewport={"width": w, "height": h})
-        page = context.new_page()
-        outside = open_page(page, site_url, path)
-        page.screenshot(path=str(screenshot_dir / f"{name}-{width}.png"))
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0 and not outside, (name, width, overflow, outside)
-        context.close()
 
 
 def test_chronology_filters_by_kind_and_series(page, site_url):

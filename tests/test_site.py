@@ -168,7 +168,7 @@ def test_paragraph_spans_in_the_export_point_at_their_text(site):
 
 def test_figures_page_table_chart_and_downloads(site):
     soup = BeautifulSoup((site / "figures" / "index.html").read_text(), "html.parser")
-    rows = soup.select("table.va-table tbody tr")
+    rows = soup.select(".va-figures table tbody tr")
     exported = len(json.loads((site / "figures" / "figures.json").read_text()))
     assert len(rows) == exported >= 25  # the seeds' 25 amounts and dates, and the years they name
     charts = soup.select("svg.va-chart")

@@ -10,7 +10,7 @@ from build_archive.model.article import Article, Paragraph
 from build_archive.model.urls import article_url, figure_id, raw_path, relative
 from build_archive.pages.citation import article_citation
 from build_archive.pages.context import SiteContext
-from build_archive.pages.inline import render_paragraph
+from build_archive.pages.inline import entity_pages, render_paragraph
 from build_archive.pages.output import Output, redirect_page
 from build_archive.pipeline.cache import key
 
@@ -29,15 +29,17 @@ def body_blocks(article: Article) -> list[tuple[str, object, int]]:
     return blocks
 
 
-def paragraph_html(article: Article, paragraph: Paragraph, names: dict[str, str], page: str) -> Markup:
+def paragraph_html(article: Article, paragraph: Paragraph, names: dict[str, str], page: str,
+                   pages: dict[str, str] | None = None, seen: set[str] | None = None) -> Markup:
     ids = [figure_id(article.id, paragraph.anchor, n) for n in range(len(paragraph.figures))]
     return render_paragraph(paragraph.text, paragraph.entities, paragraph.figures, names=names,
-                            link=lambda path: relative(page, path), figure_ids=ids)
+                            link=lambda path: relative(page, path), figure_ids=ids, pages=pages, seen=seen)
 
 
 def _article_pages(ctx: SiteContext, article: Article) -> dict[str, Output]:
     url = article_url(article)
-    html_of = {p.anchor: paragraph_html(article, p, ctx.names, url) for p in article.paragraphs}
+    pages, seen = entity_pages(ctx.events), set()
+    html_of = {p.anchor: paragraph_html(article, p, ctx.names, url, pages, seen) for p in article.paragraphs}
     return {
         f"{url}index.md": ctx.render(f"{url}index.md", "article.html.j2", article=article,
                                      blocks=body_blocks(article), html_of=html_of,

@@ -106,21 +106,27 @@ def _nice_step(vmax: float) -> float:
 
 
 def chart_svg(points: list[dict], title: str, chart_id: str) -> str:
-    """A small dot-and-range chart: years across, billions of USD up. Hollow dots are part-year figures."""
-    width, height, left, right, top, bottom = 640, 300, 56, 16, 36, 44
+    """A small dot-and-range chart: years across, billions of USD up. Hollow dots are part-year figures.
+
+    Drawn at its own size (the page scrolls it sideways on a narrow screen rather than shrink it),
+    so its 13-unit labels print at 13 px.
+    """
+    width, height, left, right, top, bottom = 640, 330, 56, 16, 36, 70
     esc = html.escape
     desc = "; ".join(f"{p['period']}: {p['text']}" for p in points) or "Chưa có số liệu."
     tid = chart_id
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
            f'aria-labelledby="t-{tid} d-{tid}" class="va-chart">']
     out.append(f'<title id="t-{tid}">{esc(title)}</title><desc id="d-{tid}">{esc(desc)}</desc>')
-    out.append(f'<text x="{left}" y="20" font-size="13" font-weight="bold" fill="currentColor">{esc(title)}</text>')
+    out.append(f'<text x="{left}" y="20" font-size="15" font-weight="bold" fill="currentColor">{esc(title)}</text>')
     if not points:
-        out.append(f'<text x="{left}" y="{height // 2}" font-size="12" fill="currentColor">Chưa có số liệu.</text>')
+        out.append(f'<text x="{left}" y="{height // 2}" font-size="13" fill="currentColor">Chưa có số liệu.</text>')
         return "".join(out) + "</svg>"
     years = [p["year"] for p in points]
     y0, y1 = min(years) - 1, max(years) + 1
-    vmax = max(p["high"] for p in points) * 1.15 or 1
+    highest = max(p["high"] for p in points) or 1
+    step = 0.5 if highest <= 3 else 1 if highest <= 8 else 2 if highest <= 20 else _nice_step(highest)
+    vmax = (int(highest * 1.05 / step) + 1) * step  # the top gridline above the highest point
     plot_w, plot_h = width - left - right, height - top - bottom
 
     def x(year: float) -> float:
@@ -129,19 +135,20 @@ def chart_svg(points: list[dict], title: str, chart_id: str) -> str:
     def y(value: float) -> float:
         return round(top + plot_h - value / vmax * plot_h, 1)
 
-    step = 0.5 if vmax <= 3 else 1 if vmax <= 8 else 2 if vmax <= 20 else _nice_step(vmax)
     tick = 0.0
-    while tick <= vmax:
+    while tick <= vmax + step / 100:
         out.append(f'<line x1="{left}" x2="{width - right}" y1="{y(tick)}" y2="{y(tick)}" stroke="currentColor" '
                    f'stroke-opacity="0.15"/>')
-        out.append(f'<text x="{left - 6}" y="{y(tick) + 4}" font-size="11" text-anchor="end" '
+        out.append(f'<text x="{left - 6}" y="{y(tick) + 4}" font-size="13" text-anchor="end" '
                    f'fill="currentColor">{str(tick).replace(".", ",").removesuffix(",0")}</text>')
         tick += step
     for year in range(y0, y1 + 1):
-        out.append(f'<text x="{x(year)}" y="{height - bottom + 18}" font-size="11" text-anchor="middle" '
+        out.append(f'<text x="{x(year)}" y="{height - bottom + 18}" font-size="13" text-anchor="middle" '
                    f'fill="currentColor">{year}</text>')
-    out.append(f'<text x="{left}" y="{height - 8}" font-size="11" fill="currentColor">'
-               'Tỷ USD theo năm của số liệu; chấm rỗng: số liệu một phần năm; vạch đứng: khoảng ước tính.</text>')
+    out.append(f'<text x="{left}" y="{height - 30}" font-size="13" fill="currentColor">'
+               'Tỷ USD theo năm của số liệu; chấm rỗng: số liệu một phần năm;</text>')
+    out.append(f'<text x="{left}" y="{height - 10}" font-size="13" fill="currentColor">'
+               'vạch đứng: khoảng ước tính.</text>')
     for p in points:
         cx = x(p["year"] + (0.15 if p["partial"] else 0))
         if p["high"] > p["low"]:

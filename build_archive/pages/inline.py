@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from build_archive.model.article import EntitySpan, FigureSpan
 from build_archive.model.entity import TYPE_LABELS
-from build_archive.model.urls import entity_url
+from build_archive.model.urls import entity_url, event_url
 
 KIND_LABELS = {"money": "Số tiền", "percent": "Tỷ lệ", "count": "Số lượng", "date": "Ngày tháng"}
 QUALIFIER_LABELS = {"exact": "", "approx": "khoảng", "more-than": "hơn", "less-than": "dưới"}
@@ -65,19 +65,33 @@ def entity_tip(span: EntitySpan, canonical: str | None) -> str:
     return " · ".join(parts)
 
 
+def entity_pages(events) -> dict[str, str]:
+    """Entity id → site path, for entities whose page is another kind's: a named event's is its event page."""
+    return {event.entity: event_url(event.id) for event in events if event.entity}
+
+
 def render_paragraph(text: str, entities: tuple[EntitySpan, ...], figures: tuple[FigureSpan, ...], *,
-                     names: dict[str, str], link, figure_ids: list[str]) -> Markup:
-    """The paragraph as HTML. ``link(path)`` makes a site path relative to the page."""
+                     names: dict[str, str], link, figure_ids: list[str],
+                     pages: dict[str, str] | None = None, seen: set[str] | None = None) -> Markup:
+    """The paragraph as HTML. ``link(path)`` makes a site path relative to the page; ``pages``: see entity_pages.
+
+    ``seen`` (shared by an article's paragraphs) holds the entities already shown: a name is tagged in
+    full on its first mention and quietly after, so the commonest ("Việt Nam", "Lào") do not drown the rest.
+    """
     opens: list[tuple[int, int, str, str]] = []  # (start, end, opening tag, closing tag)
     for span in entities:
         tip = entity_tip(span, names.get(span.id))
-        href = link(f"review/#{span.id}" if span.provisional else entity_url(span.type, span.id))
+        target = (pages or {}).get(span.id) or entity_url(span.type, span.id)
+        href = link(f"review/#{span.id}" if span.provisional else target)
         extra = " va-ent--provisional" if span.provisional else ""
+        if seen is not None:
+            extra += " va-ent--again" if span.id in seen else ""
+            seen.add(span.id)
         opens.append((span.start, span.end,
                       f'<a class="va-ent va-ent--{span.type}{extra}" href="{html.escape(href)}" '
                       f'data-tip="{html.escape(tip)}" aria-label="{html.escape(span.text + " (" + tip + ")")}">',
                       "</a>"))
-    for figure, fid in zip(figures, figure_ids):
+    for figure, fid in zip(figures, figure_ids, strict=True):
         tip = figure_tip(figure)
         opens.append((figure.start, figure.end,
                       f'<a class="va-fig va-fig--{figure.kind}" href="{html.escape(link("figures/"))}#{fid}" '

@@ -33,7 +33,8 @@ def page_meta(output: PageOutput, homepage: bool = False) -> dict[str, Any]:
 
     The home page has no meta title, so its <title> is the site's name alone, not said twice.
     """
-    meta: dict[str, Any] = {"hide": ["toc"]} if homepage else {"title": html.escape(output.title), "hide": ["toc"]}
+    hide = ["toc", "navigation"]  # the nav lists only the index pages, shown as tabs: the left column would be empty
+    meta: dict[str, Any] = {"hide": hide} if homepage else {"title": html.escape(output.title), "hide": hide}
     if output.description:
         meta["description"] = html.escape(output.description)
     if output.citation_meta:

@@ -42,6 +42,7 @@ from build_archive.plugin.atomic import AtomicSite
 from build_archive.plugin.config import ArchiveConfig
 from build_archive.plugin.links import broken_links, folder_clashes
 from build_archive.plugin.page import ArchivePage, digest, generated_file, nav_titles
+from build_archive.plugin.pagefind_stable import stabilise
 
 log = logging.getLogger("mkdocs.plugins.archive")
 
@@ -199,6 +200,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                                 capture_output=True, text=True, preexec_fn=(lambda: os.nice(19)) if background else None)
         if result.returncode != 0:
             raise PluginError(f"Pagefind could not index {site_dir}: {result.stderr or result.stdout}")
+        stabilise(site_dir)
         self.timings["search index"] = time.perf_counter() - start
 
     def _request_index(self, site_dir: str) -> None:

@@ -89,3 +89,61 @@
     });
   });
 })();
+
+// Notes on entities and figures (their data-tip): one box, placed inside the screen (below the name,
+// or above it near the bottom; never past the left or right edge). Mouse: on hover. Keyboard: on
+// focus, Escape hides. Touch: the first tap shows the note, a second tap on the same name follows it.
+(function () {
+  "use strict";
+  var SELECTOR = "a.va-ent[data-tip], a.va-fig[data-tip]";
+  var tip = null, shownFor = null, touched = false;
+
+  function box() {
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.className = "va-tip";
+      tip.id = "va-tip";
+      tip.setAttribute("role", "tooltip");
+      tip.hidden = true;
+      document.body.appendChild(tip);
+    }
+    return tip;
+  }
+
+  function show(link) {
+    var note = box();
+    note.textContent = link.dataset.tip;
+    note.hidden = false;
+    note.style.left = "0px";
+    note.style.top = "0px";
+    var r = link.getBoundingClientRect(), w = note.offsetWidth, h = note.offsetHeight, margin = 8;
+    var vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
+    var left = Math.min(Math.max(margin, r.left), vw - w - margin);
+    var top = r.bottom + 6 + h > vh ? r.top - h - 6 : r.bottom + 6;
+    note.style.left = Math.max(margin, left) + "px";
+    note.style.top = Math.max(margin, top) + "px";
+    link.setAttribute("aria-describedby", "va-tip");
+    shownFor = link;
+  }
+
+  function hide() {
+    if (tip) tip.hidden = true;
+    if (shownFor) shownFor.removeAttribute("aria-describedby");
+    shownFor = null;
+  }
+
+  function target(event) { return event.target.closest && event.target.closest(SELECTOR); }
+
+  document.addEventListener("pointerdown", function (event) { touched = event.pointerType === "touch"; }, true);
+  document.addEventListener("mouseover", function (event) { var link = target(event); if (link && !touched) show(link); });
+  document.addEventListener("mouseout", function (event) { if (target(event) && !touched) hide(); });
+  document.addEventListener("focusin", function (event) { var link = target(event); if (link && !touched) show(link); });
+  document.addEventListener("focusout", function (event) { if (target(event)) hide(); });
+  document.addEventListener("keydown", function (event) { touched = false; if (event.key === "Escape") hide(); });
+  document.addEventListener("click", function (event) {
+    var link = target(event);
+    if (!link) { if (touched) hide(); return; }
+    if (touched && shownFor !== link) { event.preventDefault(); show(link); }
+  });
+  window.addEventListener("scroll", function () { if (shownFor) show(shownFor); }, { passive: true });
+})();
