@@ -38,7 +38,7 @@ CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-
 def project_copy(dest: Path, count: int) -> Path:
     dest.mkdir(parents=True)
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    for folder in ("build_archive", "templates", "data"):
+    for folder in ("build_archive", "templates", "data", "csl"):
         shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
     generated = set(GENERATED_FILES) | set(GENERATED_DIRS)
     shutil.copytree(ROOT / "docs", dest / "docs",
