@@ -243,6 +243,21 @@ def test_downloads_are_linked_from_cite_box_articles_index_and_data_page(site):
     assert signed["author"] == [{"family": "Hà", "given": "Văn"}] and signed["type"] == "article-newspaper"
 
 
+@pytest.mark.browser
+def test_cite_box_shows_one_locale_at_a_time_and_adds_the_access_date(page, site_url):
+    page.goto(site_url + f"articles/{INFERRED}/")
+    vi, en = page.locator("#cite-text-apa-vi-VN"), page.locator("#cite-text-apa-en-US")
+    assert vi.is_visible() and not en.is_visible()
+    page.locator("button.va-cite__locale[data-cite-locale='en-US']").click()
+    assert en.is_visible() and not vi.is_visible()
+    assert en.inner_text().startswith("[Việt - Lào tăng cường hợp tác ngoại giao kinh tế]. (ca. 2022).")
+    page.reload()
+    assert page.locator("#cite-text-apa-en-US").is_visible()  # the choice is remembered
+    assert "urldate = {" in page.locator("#cite-text-bibtex").inner_text()
+    assert "Y2  - " in page.locator("#cite-text-ris").inner_text()
+    page.evaluate("localStorage.clear()")
+
+
 def test_names_are_split_by_their_shape():
     from build_archive.model.citation import parse_creator, split_byline
     assert (parse_creator("Hà Văn").family, parse_creator("Hà Văn").given) == ("Hà", "Văn")

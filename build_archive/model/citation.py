@@ -121,6 +121,11 @@ class Citation:
     language: str = "vi"
 
     @property
+    def container(self) -> str | None:
+        """What the item appeared in: the newspaper, or for a page of its own the archive."""
+        return self.outlet if self.kind == "article" else self.archive_name
+
+    @property
     def display_title(self) -> str:
         return f"[{self.title}]" if self.title_supplied else self.title
 

@@ -59,8 +59,9 @@ def meta_tags(c: Citation) -> list[tuple[str, str]]:
     if c.date:
         meta += [("citation_publication_date", c.date.slashed), ("citation_date", c.date.slashed),
                  ("DC.date", c.date.iso)]
-    if c.outlet:
-        meta += [("citation_publisher", c.outlet), ("DC.source", c.outlet), ("prism.publicationName", c.outlet)]
+    if c.container:
+        meta += [("citation_publisher", c.container), ("DC.source", c.container),
+                 ("prism.publicationName", c.container)]
     extra = notes(c)
     if extra:
         meta.append(("z.extra", "\n".join(extra)))
@@ -92,8 +93,8 @@ def csl_item(c: Citation) -> dict:
         item["author"] = [{"family": p.family, **({"given": p.given} if p.given else {}),
                            **({} if p.vietnamese or not p.given else {"multi": {"main": "und"}})}
                           for p in c.creators]
-    if c.outlet:
-        item["container-title"] = c.outlet
+    if c.container:
+        item["container-title"] = c.container
     if c.date:
         item["issued"] = {"date-parts": [list(c.date.parts)], **({"circa": True} if c.date.circa else {})}
     if notes(c):
@@ -146,8 +147,8 @@ def ris_entry(c: Citation) -> str:
     """RIS as Zotero imports it: DB → Archive, N1 → notes, DA's fourth part keeps "ca."."""
     lines = [("TY", "NEWS" if c.kind == "article" else "ELEC"), ("TI", c.display_title)]
     lines += [("AU", p.inverted) for p in c.creators]
-    if c.outlet:
-        lines.append(("T2", c.outlet))
+    if c.container:
+        lines.append(("T2", c.container))
     if c.date:
         parts = [f"{c.date.parts[0]:04d}", *(f"{p:02d}" for p in c.date.parts[1:])]
         parts += [""] * (3 - len(parts))
@@ -166,7 +167,10 @@ def styles(c: Citation) -> list[tuple[str, str, list[tuple[str, str, str]]]]:
 
 def citation_outputs(c: Citation, downloads: tuple[tuple[str, str], ...] = (),
                      archive_downloads: tuple[tuple[str, str], ...] = ()) -> dict:
-    """What a page template needs: meta tags, JSON-LD, the box's strings and the downloads' paths."""
+    """What a page template needs: meta tags, JSON-LD, the box's strings and the downloads' paths.
+
+    Only articles get style strings: an event page is a page of the archive, not a publication.
+    """
     out = {"url": c.url, "record": c, "meta": meta_tags(c), "bibtex": bibtex_entry(c), "ris": ris_entry(c),
            "csl": json.dumps([csl_item(c)], ensure_ascii=False, indent=2), "styles": [], "jsonld": "",
            "downloads": downloads, "archive_downloads": archive_downloads}
