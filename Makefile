@@ -27,7 +27,10 @@ serve: setup
 tests/a11y/node_modules/axe-core/axe.min.js: tests/a11y/package.json tests/a11y/package-lock.json
 	npm ci --prefix tests/a11y --no-audit --no-fund
 
-test: setup browser tests/a11y/node_modules/axe-core/axe.min.js
+tests/citeproc/node_modules/citeproc/citeproc_commonjs.js: tests/citeproc/package.json tests/citeproc/package-lock.json
+	npm ci --prefix tests/citeproc --no-audit --no-fund
+
+test: setup browser tests/a11y/node_modules/axe-core/axe.min.js tests/citeproc/node_modules/citeproc/citeproc_commonjs.js
 	$(BIN)/python -m pytest
 
 # Accuracy of the entity and figure taggers, with underthesea.ner as the baseline

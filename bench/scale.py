@@ -59,7 +59,7 @@ print(json.dumps({"wall": wall, "cpu": me.ru_utime + me.ru_stime + kids.ru_utime
 def project_copy(dest: Path, count: int) -> Path:
     dest.mkdir(parents=True)
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    for folder in ("build_archive", "templates", "data", "docs"):
+    for folder in ("build_archive", "templates", "data", "docs", "csl"):
         shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
     generate(count, dest / "seeds", seed=1)
     return dest

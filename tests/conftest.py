@@ -33,7 +33,7 @@ def make_project(dest: Path, seeds: dict[str, bytes] | None = None, keep_seeds: 
     """
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    for folder in ("build_archive", "templates", "data"):
+    for folder in ("build_archive", "templates", "data", "csl"):
         shutil.copytree(ROOT / folder, dest / folder, ignore=_ignore)
     shutil.copytree(ROOT / "docs", dest / "docs", ignore=_ignore)
     if keep_seeds:

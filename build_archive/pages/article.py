@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from markupsafe import Markup
 
 from build_archive.model.article import Article, Paragraph
+from build_archive.model.citation import article_citation
 from build_archive.model.urls import article_url, figure_id, raw_path, relative
-from build_archive.pages.citation import article_citation
+from build_archive.pages.bibliography import ARCHIVE_FILES, article_files
+from build_archive.pages.citation import citation_outputs
 from build_archive.pages.context import SiteContext
 from build_archive.pages.inline import entity_pages, render_paragraph
 from build_archive.pages.output import Output, redirect_page
@@ -43,7 +45,8 @@ def _article_pages(ctx: SiteContext, article: Article) -> dict[str, Output]:
     return {
         f"{url}index.md": ctx.render(f"{url}index.md", "article.html.j2", article=article,
                                      blocks=body_blocks(article), html_of=html_of,
-                                     cite=article_citation(article, ctx.site_url)),
+                                     cite=citation_outputs(article_citation(article, ctx.site_url),
+                                                           article_files(article.id), ARCHIVE_FILES)),
         f"{url}source.md": ctx.render(f"{url}source.md", "source.html.j2", article=article),
     }
 

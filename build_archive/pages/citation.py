@@ -1,25 +1,31 @@
-"""Citation: what reference managers and search engines read, and what readers copy.
+"""Citation outputs, each rendered from one ``Citation`` record (``model/citation.py``).
 
-Zotero reads Highwire ``citation_*``, Dublin Core and PRISM meta tags (not
-JSON-LD, which serves search engines). A news article says so with
-``DC.type = newspaperArticle`` and names its outlet in ``DC.source`` and
-``prism.publicationName``. References cite the original outlet and the archive
-URL; the access date is the reader's, filled in by the browser, so the build
-stays deterministic.
+Zotero reads Highwire ``citation_*``, Dublin Core and PRISM meta tags, not JSON-LD
+(which serves search engines). Its Embedded Metadata translator hands every
+``DC.*``, ``prism.*`` and ``z.*`` tag to its RDF translator, which copies a
+``z.<field>`` tag straight into that Zotero field: ``z.archive`` fills Archive and
+``z.extra`` fills Extra (Library Catalog is always overwritten with the host name).
+``citation_author`` is written "Family, Given", the form Zotero and Google Scholar
+split right for Vietnamese names. The access date is the reader's, so the build
+stays deterministic and the styles print none.
 """
 
 from __future__ import annotations
 
 import json
+import re
 
-from build_archive.model.article import Article
+from build_archive.model.citation import ARCHIVE_NAME, Citation
 from build_archive.model.entity import Entity
 from build_archive.model.event import Event
+from build_archive.pages.csl_styles import LOCALES, STYLES, bibliography_entry
 
-ARCHIVE_NAME = "Lưu trữ Việt–Lào"
-ACCESSED = "[ngày truy cập]"
+__all__ = ["ARCHIVE_NAME", "citation_outputs", "csl_item", "bibtex_entry", "ris_entry", "event_jsonld",
+           "entity_jsonld"]
+
 SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "place": "Place", "agreement": "Legislation",
                 "event": "Event"}
+BIBTEX_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def script_json(data: dict) -> str:
@@ -29,108 +35,164 @@ def script_json(data: dict) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _date_parts(date: str | None) -> list[int]:
-    return [int(part) for part in date.split("-")] if date else []
+def notes(c: Citation) -> list[str]:
+    """What no standard field holds: the original address and outlet, and why a date is "circa"."""
+    lines = []
+    if c.original_url:
+        lines.append(f"Bài gốc: {c.original_url}")
+    if c.original_outlet:
+        lines.append(f"Đăng lại từ: {c.original_outlet}")
+    if c.date and c.date.circa:
+        lines.append("Năm đăng suy ra từ nội dung bài" + (f": {c.date.evidence}" if c.date.evidence else ""))
+    if c.title_supplied:
+        lines.append("Tiêu đề do biên tập viên khôi phục (trang đã lưu không in tiêu đề)")
+    return lines
 
 
-def _vi_date(date: str | None) -> str:
-    parts = _date_parts(date)
-    if len(parts) == 3:
-        return f"{parts[2]} tháng {parts[1]} năm {parts[0]}"
-    if len(parts) == 2:
-        return f"tháng {parts[1]} năm {parts[0]}"
-    return f"năm {parts[0]}" if parts else "không rõ ngày"
+def meta_tags(c: Citation) -> list[tuple[str, str]]:
+    """Highwire, Dublin Core, PRISM and Zotero tags, in the forms their readers parse."""
+    meta = [("citation_title", c.display_title), ("citation_language", c.language), ("citation_public_url", c.url),
+            ("DC.type", "newspaperArticle" if c.kind == "article" else "webpage"), ("DC.title", c.display_title),
+            ("DC.language", c.language), ("DC.identifier", c.url), ("z.archive", c.archive_name)]
+    for creator in c.creators:
+        meta += [("citation_author", creator.inverted), ("DC.creator", creator.inverted)]
+    if c.date:
+        meta += [("citation_publication_date", c.date.slashed), ("citation_date", c.date.slashed),
+                 ("DC.date", c.date.iso)]
+    if c.container:
+        meta += [("citation_publisher", c.container), ("DC.source", c.container),
+                 ("prism.publicationName", c.container)]
+    extra = notes(c)
+    if extra:
+        meta.append(("z.extra", "\n".join(extra)))
+    return meta
 
 
-def _bibtex_escape(text: str) -> str:
-    return "".join("\\" + ch if ch in "{}%&$#_" else ch for ch in text)
+def jsonld(c: Citation) -> dict:
+    data: dict = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": c.display_title,
+                  "inLanguage": c.language, "url": c.url, "mainEntityOfPage": c.url,
+                  "isPartOf": {"@type": "WebSite", "name": c.archive_name, "url": c.archive_url}}
+    if c.date:
+        data["datePublished"] = c.date.iso
+    if c.creators:
+        data["author"] = [{"@type": "Person", "name": p.written, "familyName": p.family,
+                           **({"givenName": p.given} if p.given else {})} for p in c.creators]
+    if c.outlet:
+        data["publisher"] = {"@type": "Organization", "name": c.outlet}
+    if c.original_url:
+        data["isBasedOn"] = c.original_url
+    return data
 
 
-def article_citation(article: Article, site_url: str) -> dict:
-    url = site_url + f"articles/{article.id}/"
-    title, outlet, author = article.title.value or "", article.outlet.value, article.author.value
-    date = article.published.date
-    source = article.source_url.value
-    meta = [("citation_title", title), ("citation_language", "vi"), ("citation_public_url", url),
-            ("DC.type", "newspaperArticle"), ("DC.title", title), ("DC.language", "vi"), ("DC.identifier", url)]
-    if date:
-        meta += [("citation_publication_date", date.replace("-", "/")), ("citation_date", date.replace("-", "/")),
-                 ("DC.date", date)]
-    if author:
-        meta += [("citation_author", author), ("DC.creator", author)]
-    if outlet:
-        meta += [("citation_publisher", outlet), ("DC.source", outlet), ("DC.publisher", outlet),
-                 ("prism.publicationName", outlet)]
-    jsonld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": title, "inLanguage": "vi",
-              "url": url, "mainEntityOfPage": url,
-              "isPartOf": {"@type": "WebSite", "name": ARCHIVE_NAME, "url": site_url}}
-    if date:
-        jsonld["datePublished"] = date
-    if author:
-        jsonld["author"] = {"@type": "Person", "name": author}
-    if outlet:
-        jsonld["publisher"] = {"@type": "Organization", "name": outlet}
-    if source:
-        jsonld["isBasedOn"] = source
-    who = f"{author}. " if author else ""
-    where = f"{outlet}. " if outlet else ""
-    original = f" Bản gốc: {source}." if source else ""
-    apa = (f"{who}({_date_parts(date)[0] if date else 'không rõ năm'}). {title}. {where}"
-           f"Lưu trong {ARCHIVE_NAME}, {url} (truy cập {ACCESSED}).{original}")
-    chicago = (f"{who}“{title}.” {outlet + ', ' if outlet else ''}{_vi_date(date)}.{original} "
-               f"{ARCHIVE_NAME}, {url}. Truy cập {ACCESSED}.")
-    bib = [f"@article{{{article.id},", f"  title = {{{_bibtex_escape(title)}}},"]
-    if author:
-        bib.append(f"  author = {{{{{_bibtex_escape(author)}}}}},")
-    if outlet:
-        bib.append(f"  journal = {{{_bibtex_escape(outlet)}}},")
-    if date:
-        bib += [f"  date = {{{date}}},", f"  year = {{{date[:4]}}},"]
-    bib += [f"  url = {{{url}}},", "  langid = {vietnamese},"]
-    if source:
-        bib.append(f"  note = {{Bản gốc: \\url{{{source}}}; lưu trong {ARCHIVE_NAME}}},")
-    bib.append("}")
-    csl = {"id": article.id, "type": "article-newspaper", "title": title, "URL": url, "language": "vi",
-           "archive": ARCHIVE_NAME}
-    if author:
-        csl["author"] = [{"literal": author}]
-    if outlet:
-        csl["container-title"] = outlet
-    if date:
-        csl["issued"] = {"date-parts": [_date_parts(date)]}
-    if source:
-        csl["note"] = f"Bản gốc: {source}"
-    return {"url": url, "meta": meta, "jsonld": script_json(jsonld), "apa": apa, "chicago": chicago,
-            "bibtex": "\n".join(bib), "csl": json.dumps([csl], ensure_ascii=False, indent=2)}
+def csl_item(c: Citation) -> dict:
+    """CSL-JSON, as Zotero exports and imports it and citeproc renders it."""
+    item: dict = {"id": c.id, "type": "article-newspaper" if c.kind == "article" else "webpage",
+                  "title": c.display_title, "URL": c.url, "language": c.language, "archive": c.archive_name}
+    if c.creators:
+        # A name that is not Vietnamese is marked so citeproc-js does not keep it in Vietnamese order.
+        item["author"] = [{"family": p.family, **({"given": p.given} if p.given else {}),
+                           **({} if p.vietnamese or not p.given else {"multi": {"main": "und"}})}
+                          for p in c.creators]
+    if c.container:
+        item["container-title"] = c.container
+    if c.date:
+        item["issued"] = {"date-parts": [list(c.date.parts)], **({"circa": True} if c.date.circa else {})}
+    if notes(c):
+        item["note"] = "\n".join(notes(c))
+    return item
 
 
-def event_citation(event: Event, site_url: str) -> dict:
-    url = site_url + f"events/{event.id}/"
-    jsonld: dict = {"@context": "https://schema.org", "@type": "Event", "name": event.title, "url": url,
-                    "inLanguage": "vi"}
+def _bib_escape(text: str) -> str:
+    return re.sub(r"([{}%&$#_])", r"\\\1", text).replace("~", r"\textasciitilde{}").replace("^", r"\^{}")
+
+
+def _bib_protect(text: str) -> str:
+    """Capitalised words in braces, so BibTeX's sentence casing keeps them (Việt, Lào, VOV)."""
+    return " ".join("{" + w + "}" if any(ch.isupper() for ch in w) else w for w in _bib_escape(text).split(" "))
+
+
+def bibtex_entry(c: Citation) -> str:
+    """An entry for BibTeX and biblatex: ``@article`` with ``entrysubtype = {newspaper}``.
+
+    An unsigned article is ``@misc`` with the outlet as ``howpublished``: BibTeX's
+    article needs an author, and naming the newspaper as one would invent it.
+    """
+    kind = "article" if c.kind == "article" and c.creators else "misc"
+    fields = []
+    if c.creators:
+        fields.append(("author", " and ".join(_bib_escape(p.inverted) if p.given else "{" + _bib_escape(p.family) + "}"
+                                              for p in c.creators)))
+    fields.append(("title", _bib_protect(c.display_title)))
+    if c.outlet and kind == "article":
+        fields += [("journaltitle", _bib_escape(c.outlet)), ("journal", _bib_escape(c.outlet))]
+    elif c.outlet:
+        fields.append(("howpublished", _bib_escape(c.outlet)))
+    elif c.kind == "event":
+        fields.append(("howpublished", _bib_escape(c.archive_name)))
+    if c.kind == "article":
+        fields.append(("entrysubtype", "newspaper"))
+    if c.date:
+        year = f"[{c.date.parts[0]}]" if c.date.circa else str(c.date.parts[0])
+        fields += [("date", c.date.iso + ("~" if c.date.circa else "")), ("year", year)]
+        if len(c.date.parts) > 1:
+            fields.append(("month", BIBTEX_MONTHS[c.date.parts[1] - 1]))
+    fields += [("url", c.url), ("langid", "vietnamese")]
+    note = [_bib_escape(line) for line in notes(c)]
+    fields.append(("note", "; ".join([*note, f"Lưu trong {ARCHIVE_NAME}"])))
+    body = ",\n".join(f"  {k} = {v}" if k == "month" else f"  {k} = {{{v}}}" for k, v in fields)
+    return f"@{kind}{{{c.id},\n{body}\n}}\n"
+
+
+def ris_entry(c: Citation) -> str:
+    """RIS as Zotero imports it: DB → Archive, N1 → notes, DA's fourth part keeps "ca."."""
+    lines = [("TY", "NEWS" if c.kind == "article" else "ELEC"), ("TI", c.display_title)]
+    lines += [("AU", p.inverted) for p in c.creators]
+    if c.container:
+        lines.append(("T2", c.container))
+    if c.date:
+        parts = [f"{c.date.parts[0]:04d}", *(f"{p:02d}" for p in c.date.parts[1:])]
+        parts += [""] * (3 - len(parts))
+        lines += [("DA", "/".join(parts) + "/" + ("ca." if c.date.circa else "")), ("PY", str(c.date.parts[0]))]
+    lines += [("LA", c.language), ("UR", c.url), ("DB", c.archive_name)]
+    lines += [("N1", line) for line in notes(c)]
+    lines.append(("ER", ""))
+    return "".join(f"{tag}  - {value}".rstrip() + "\r\n" for tag, value in lines)
+
+
+def styles(c: Citation) -> list[tuple[str, str, list[tuple[str, str, str]]]]:
+    """Each style's bibliography entry in each locale: [(lang, label, [(style, label, text)])]."""
+    return [(lang, lang_label, [(style, label, bibliography_entry(c, style, lang)) for style, label in STYLES.items()])
+            for lang, lang_label in LOCALES.items()]
+
+
+def citation_outputs(c: Citation, downloads: tuple[tuple[str, str], ...] = (),
+                     archive_downloads: tuple[tuple[str, str], ...] = ()) -> dict:
+    """What a page template needs: meta tags, JSON-LD, the box's strings and the downloads' paths.
+
+    Only articles get style strings: an event page is a page of the archive, not a publication.
+    """
+    out = {"url": c.url, "record": c, "meta": meta_tags(c), "bibtex": bibtex_entry(c), "ris": ris_entry(c),
+           "csl": json.dumps([csl_item(c)], ensure_ascii=False, indent=2), "styles": [], "jsonld": "",
+           "downloads": downloads, "archive_downloads": archive_downloads}
+    if c.kind == "article":
+        out["styles"] = styles(c)
+        out["jsonld"] = script_json(jsonld(c))
+    return out
+
+
+def event_jsonld(event: Event, url: str) -> str:
+    data: dict = {"@context": "https://schema.org", "@type": "Event", "name": event.title, "url": url,
+                  "inLanguage": "vi"}
     if event.date.date:
-        jsonld["startDate"] = event.date.date
+        data["startDate"] = event.date.date
     if event.online:
-        jsonld["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
-        jsonld["location"] = {"@type": "VirtualLocation", "name": "trực tuyến"}
+        data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
+        data["location"] = {"@type": "VirtualLocation", "name": "trực tuyến"}
     elif event.place_name:
-        jsonld["location"] = {"@type": "Place", "name": event.place_name}
+        data["location"] = {"@type": "Place", "name": event.place_name}
     if event.participants:
-        jsonld["attendee"] = [{"@type": "Person", "name": p.name} for p in event.participants]
-    apa = f"{event.title} ({_vi_date(event.date.date)}). {ARCHIVE_NAME}, {url} (truy cập {ACCESSED})."
-    chicago = f"“{event.title}.” {ARCHIVE_NAME}, {_vi_date(event.date.date)}. {url}. Truy cập {ACCESSED}."
-    bib = [f"@misc{{{event.id},", f"  title = {{{_bibtex_escape(event.title)}}},",
-           f"  howpublished = {{{ARCHIVE_NAME}}},"]
-    if event.date.date:
-        bib.append(f"  date = {{{event.date.date}}},")
-    bib += [f"  url = {{{url}}},", "  langid = {vietnamese},", "}"]
-    csl = {"id": event.id, "type": "event", "title": event.title, "URL": url, "language": "vi",
-           "publisher": ARCHIVE_NAME}
-    if event.date.date:
-        csl["event-date"] = {"date-parts": [_date_parts(event.date.date)]}
-    return {"url": url, "meta": [("DC.title", event.title), ("DC.language", "vi"), ("DC.identifier", url)],
-            "jsonld": script_json(jsonld), "apa": apa, "chicago": chicago, "bibtex": "\n".join(bib),
-            "csl": json.dumps([csl], ensure_ascii=False, indent=2)}
+        data["attendee"] = [{"@type": "Person", "name": p.name} for p in event.participants]
+    return script_json(data)
 
 
 def entity_jsonld(entity: Entity, site_url: str) -> str:

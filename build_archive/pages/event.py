@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from build_archive.link.series import neighbours, series_index
+from build_archive.model.citation import event_citation
 from build_archive.model.urls import event_url
-from build_archive.pages.citation import event_citation
+from build_archive.pages.citation import citation_outputs, event_jsonld
 from build_archive.pages.context import SiteContext
 from build_archive.pages.exports import events_ics, events_json
 from build_archive.pages.output import Output, redirect_page
@@ -23,7 +24,8 @@ def generate(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
         path = event_url(event.id) + "index.md"
         yield path, ctx.render(path, "event.html.j2", event=event, prev=prev, next=nxt,
                                rows=[r for a in event.covered_by for r in rows_by_article.get(a, ())],
-                               cite=event_citation(event, ctx.site_url))
+                               cite=dict(citation_outputs(event_citation(event, ctx.site_url)),
+                                         jsonld=event_jsonld(event, ctx.site_url + event_url(event.id))))
         for old in event.redirect_from:
             yield event_url(old) + "index.md", redirect_page(event_url(old), event_url(event.id), event.title)
     yield "events/events.json", events_json(ctx.events)

@@ -9,6 +9,7 @@ from build_archive.model.archive import Archive
 from build_archive.model.urls import page_url
 from build_archive.pages import (
     article,
+    bibliography,
     entity,
     event,
     exports,
@@ -22,7 +23,7 @@ from build_archive.pages.output import Output
 from build_archive.pipeline.cache import Cache
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
-GENERATORS = (home, article, entity, figures, event, series, feed, exports)
+GENERATORS = (home, article, entity, figures, event, series, feed, exports, bibliography)
 
 
 def render_site(archive: Archive, templates_dir: Path, raw_files: dict[str, bytes],

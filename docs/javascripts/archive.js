@@ -56,21 +56,44 @@
   form.addEventListener("change", update);
 })();
 
-// Citations: the reader's access date goes in, and each format can be copied.
+// Citations: one locale of the styles at a time (remembered), the reader's access date in the
+// BibTeX, RIS and CSL-JSON, and each format copied. Without JavaScript both locales are shown.
 (function () {
   "use strict";
   var blocks = document.querySelectorAll(".va-cite__text");
   if (!blocks.length) return;
+  var KEY = "va-cite-lang";
+  function showLocale(lang) {
+    document.querySelectorAll(".va-cite__styles").forEach(function (group) {
+      group.hidden = group.dataset.citeLang !== lang;
+    });
+    document.querySelectorAll(".va-cite__locale").forEach(function (button) {
+      button.setAttribute("aria-pressed", button.dataset.citeLocale === lang ? "true" : "false");
+    });
+  }
+  var switcher = document.querySelector(".va-cite__locales");
+  if (switcher) {
+    switcher.hidden = false;
+    var stored = null;
+    try { stored = localStorage.getItem(KEY); } catch (e) { /* storage blocked */ }
+    var langs = Array.prototype.map.call(switcher.querySelectorAll(".va-cite__locale"), function (b) { return b.dataset.citeLocale; });
+    showLocale(langs.indexOf(stored) >= 0 ? stored : langs[0]);
+    switcher.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest(".va-cite__locale");
+      if (!button) return;
+      try { localStorage.setItem(KEY, button.dataset.citeLocale); } catch (e) { /* storage blocked */ }
+      showLocale(button.dataset.citeLocale);
+    });
+  }
   var now = new Date();
   var pad = function (n) { return (n < 10 ? "0" : "") + n; };
   var iso = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
-  var vi = now.getDate() + "/" + (now.getMonth() + 1) + "/" + now.getFullYear();
   blocks.forEach(function (block) {
     var format = block.dataset.format;
-    if (format === "apa" || format === "chicago") {
-      block.textContent = block.textContent.split("[ngày truy cập]").join(vi);
-    } else if (format === "bibtex") {
-      block.textContent = block.textContent.replace(/\n}$/, "\n  urldate = {" + iso + "},\n}");
+    if (format === "bibtex") {
+      block.textContent = block.textContent.replace(/\n}\n?$/, ",\n  urldate = {" + iso + "}\n}\n");
+    } else if (format === "ris") {
+      block.textContent = block.textContent.replace(/ER {2}-\s*$/, "Y2  - " + iso.replace(/-/g, "/") + "\r\nER  -\r\n");
     } else if (format === "csl") {
       try {
         var items = JSON.parse(block.textContent);
