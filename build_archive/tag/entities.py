@@ -355,7 +355,7 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
 
 def _other_country_bodies(text: str, known: list[tuple[int, int, tuple[Entity, ...]]]) -> list:
     """A body's name followed by its country is one name ("Bộ Giáo dục và Thể thao Lào", "Bộ Ngoại giao
-    Việt Nam"), that country's body; a Vietnamese body's name followed by another country is that
+    Việt Nam"), that country's body; followed by a province, its branch there; a Vietnamese body's name followed by another country is that
     country's body, which the knowledge base may lack ("Bộ Kế hoạch và Đầu tư Lào").
 
     A merged span the knowledge base has no entity for gets no candidates (``()``): it is tagged as a
@@ -370,6 +370,12 @@ def _other_country_bodies(text: str, known: list[tuple[int, int, tuple[Entity, .
             continue
         start, end, candidates = current
         country = following[2][0] if following and len(following[2]) == 1 else None
+        if (following and candidates and all(c.type == "organization" for c in candidates) and len(following[2]) == 1
+                and following[2][0].type == "place"
+                and re.fullmatch(r" (?:tỉnh|thành phố|huyện) ", text[end:following[0]])):
+            out.append((start, following[1], ()))  # "Hội Hữu nghị Việt - Lào tỉnh Bắc Giang": its branch there
+            skip = True
+            continue
         if not (country and country.type == "place" and country.id in ("viet-nam", "lao")
                 and following[0] - end == 1 and candidates and all(c.type == "organization" for c in candidates)
                 and not re.match(r"\s*[-–]\s*\w", text[following[1]:])):
