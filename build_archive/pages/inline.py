@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from build_archive.model.article import EntitySpan, FigureSpan
 from build_archive.model.entity import TYPE_LABELS
-from build_archive.model.urls import entity_url
+from build_archive.model.urls import entity_url, event_url
 
 KIND_LABELS = {"money": "Số tiền", "percent": "Tỷ lệ", "count": "Số lượng", "date": "Ngày tháng"}
 QUALIFIER_LABELS = {"exact": "", "approx": "khoảng", "more-than": "hơn", "less-than": "dưới"}
@@ -66,12 +66,15 @@ def entity_tip(span: EntitySpan, canonical: str | None) -> str:
 
 
 def render_paragraph(text: str, entities: tuple[EntitySpan, ...], figures: tuple[FigureSpan, ...], *,
-                     names: dict[str, str], link, figure_ids: list[str]) -> Markup:
-    """The paragraph as HTML. ``link(path)`` makes a site path relative to the page."""
+                     names: dict[str, str], link, figure_ids: list[str], event_of=lambda span: None) -> Markup:
+    """The paragraph as HTML. ``link(path)`` makes a site path relative to the page; ``event_of(span)``
+    is the detected event an event span names, whose page it then links to."""
     opens: list[tuple[int, int, str, str]] = []  # (start, end, opening tag, closing tag)
     for span in entities:
         tip = entity_tip(span, names.get(span.id))
-        href = link(f"review/#{span.id}" if span.provisional else entity_url(span.type, span.id))
+        event_id = event_of(span)
+        href = link(event_url(event_id) if event_id else f"review/#{span.id}" if span.provisional
+                    else entity_url(span.type, span.id))
         extra = " va-ent--provisional" if span.provisional else ""
         opens.append((span.start, span.end,
                       f'<a class="va-ent va-ent--{span.type}{extra}" href="{html.escape(href)}" '
