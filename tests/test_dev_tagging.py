@@ -57,6 +57,96 @@ def test_meetings_forums_festivals_and_named_years_are_events_whole(text, name):
 
 
 @pytest.mark.parametrize("text, name", [
+    ("Sáng 12/1, Hội nghị cấp cao giữa các tỉnh 3 nước Việt Nam - Lào - Campuchia lần thứ 11 đã khai mạc.",
+     "Hội nghị cấp cao giữa các tỉnh 3 nước Việt Nam - Lào - Campuchia lần thứ 11"),
+    ("Đối thoại Chính sách Quốc phòng Việt Nam - Lào lần thứ 4 diễn ra tại Hà Nội.",
+     "Đối thoại Chính sách Quốc phòng Việt Nam - Lào lần thứ 4"),
+    ("Kỳ họp thứ 42 Ủy ban liên Chính phủ về hợp tác song phương Việt Nam - Lào được tổ chức tại Viêng Chăn.",
+     "Kỳ họp thứ 42 Ủy ban liên Chính phủ về hợp tác song phương Việt Nam - Lào"),
+    ("Bên lề kỳ họp lần thứ 45 Ủy ban liên Chính phủ, hai Bộ trưởng đã gặp nhau.",
+     "kỳ họp lần thứ 45 Ủy ban liên Chính phủ"),
+    ("Hội nghị Hợp tác, phát triển các tỉnh biên giới Việt Nam – Lào lần thứ ba được tổ chức tại Kon Tum.",
+     "Hội nghị Hợp tác, phát triển các tỉnh biên giới Việt Nam – Lào lần thứ ba"),
+    ("Kỳ họp thứ 6, Quốc hội khóa IX của Lào diễn ra tại Viêng Chăn.", "Kỳ họp thứ 6, Quốc hội khóa IX của Lào"),
+    ("Hội nghị Bộ trưởng Quốc phòng ASEAN (ADMM) lần thứ 17 diễn ra tại Hà Nội.",
+     "Hội nghị Bộ trưởng Quốc phòng ASEAN (ADMM) lần thứ 17"),
+    ("Tuần Văn hoá Lào tại Việt Nam năm 2024 khai mạc tối qua.", "Tuần Văn hoá Lào tại Việt Nam năm 2024"),
+    ("Festival Huế 2024 thu hút du khách Lào.", "Festival Huế 2024"),
+    ("Hội nghị giao ban lần thứ 10 giữa tỉnh Quảng Trị và tỉnh Savannakhet diễn ra.",
+     "Hội nghị giao ban lần thứ 10 giữa tỉnh Quảng Trị và tỉnh Savannakhet"),
+    ("Giải bóng đá hữu nghị Việt Nam - Lào lần thứ 2 khép lại.", "Giải bóng đá hữu nghị Việt Nam - Lào lần thứ 2"),
+    ("Toạ đàm “Hợp tác giáo dục Việt Nam - Lào” diễn ra sáng qua.", "Toạ đàm “Hợp tác giáo dục Việt Nam - Lào”"),
+])
+def test_meetings_in_the_many_ways_outlets_name_them(text, name):
+    assert (name, "event") in spans(text)
+
+
+def test_a_kind_of_recurring_meeting_is_not_one_of_them():
+    assert not [t for t, k in spans("Hai bên quán triệt các Biên bản Cuộc gặp thường niên giữa 2 Bộ Chính trị.")
+                if k == "event"]
+    assert ("Hội nghị thường niên lần thứ 15 giữa hai Bộ Công an", "event") in spans(
+        "Hội nghị thường niên lần thứ 15 giữa hai Bộ Công an được tổ chức.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hai bên thống nhất Kế hoạch hợp tác năm 2025 giữa hai Bộ Quốc phòng.",
+     "Kế hoạch hợp tác năm 2025 giữa hai Bộ Quốc phòng"),
+    ("Hai Bộ trưởng ký Bản ghi nhớ về hợp tác trong lĩnh vực giáo dục giai đoạn 2021 - 2025.",
+     "Bản ghi nhớ về hợp tác trong lĩnh vực giáo dục giai đoạn 2021 - 2025"),
+    ("Hai bên ký Biên bản Kỳ họp lần thứ 46 Ủy ban liên Chính phủ Việt Nam - Lào.",
+     "Biên bản Kỳ họp lần thứ 46 Ủy ban liên Chính phủ Việt Nam - Lào"),
+    ("Chiến lược phát triển kinh tế - xã hội 10 năm 2021 - 2030 đã được thông qua.",
+     "Chiến lược phát triển kinh tế - xã hội 10 năm 2021 - 2030"),
+])
+def test_minutes_memoranda_and_plans_with_their_periods(text, name):
+    assert (name, "agreement") in spans(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ban Tổ chức cho biết chương trình sẽ kéo dài 3 ngày.",
+    "Đồng chí Trần Cẩm Tú, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư, dự buổi lễ.",
+    "Trưởng Ban Tuyên giáo Tỉnh ủy dẫn đầu đoàn.",
+    "Đại diện các bộ, ngành của hai nước cùng tham dự.",
+    "Bộ sẽ phối hợp với Sở để triển khai.",
+])
+def test_generic_bodies_and_ranks_are_not_organisation_names(text):
+    assert not [t for t, k in spans(text) if k == "organization"]
+
+
+def test_organisation_names_end_before_the_verb_and_take_their_place():
+    assert ("Ban Chỉ đạo Tây Bắc", "organization") in spans("Ban Chỉ đạo Tây Bắc làm việc với tỉnh Điện Biên.")
+    assert ("Báo Pasaxon", "organization") in spans("Báo Nhân Dân và Báo Pasaxon ký thỏa thuận hợp tác.")
+    assert spans("Hội Hữu nghị Việt Nam - Lào tỉnh Quảng Trị tổ chức gặp mặt.") == [
+        ("Hội Hữu nghị Việt Nam - Lào tỉnh Quảng Trị", "organization")]
+    assert spans("Quỹ Hòa bình và Phát triển Việt Nam trao học bổng.") == [
+        ("Quỹ Hòa bình và Phát triển Việt Nam", "organization")]
+    assert ("Bộ Giáo dục và Thể thao Lào", "bo-giao-duc-lao") in ids("Bộ Giáo dục và Thể thao Lào cử đoàn sang.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tỉnh Chăm-pa-sắc và tỉnh Xa-van-na-khệt", [("Chăm-pa-sắc", "champasak"), ("Xa-van-na-khệt", "savannakhet")]),
+    ("Đoàn tới Viên Chăn rồi Luang Phrabang.", [("Viên Chăn", "vientiane"), ("Luang Phrabang", "luang-prabang")]),
+    ("Khu vực Châu Á - Thái Bình Dương phát triển.", [("Châu Á - Thái Bình Dương", "chau-a-thai-binh-duong")]),
+    ("Xe qua cửa khẩu Cầu Treo - Nậm Phao.", [("Cầu Treo", "cau-treo"), ("Nậm Phao", "nam-phao")]),
+])
+def test_places_of_laos_and_the_region_in_several_spellings(text, expected):
+    assert ids(text) == expected
+
+
+def test_roads_are_places():
+    assert ("Quốc lộ 8", "place") in spans("Quốc lộ 8 nối Hà Tĩnh với Bolikhamxay.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Quốc vương Campuchia Norodom Sihamoni tiếp Chủ tịch nước.", "Norodom Sihamoni"),
+    ("Tỉnh trưởng tỉnh Savannakhet Santiphap Phomvihane tiếp đoàn.", "Santiphap Phomvihane"),
+    ("Đại tướng Chansamone Chanyalath, Bộ trưởng Quốc phòng Lào.", "Chansamone Chanyalath"),
+])
+def test_lao_thai_and_khmer_persons_after_their_titles(text, name):
+    assert (name, "person") in spans(text)
+
+
+@pytest.mark.parametrize("text, name", [
     ("Hai bộ trưởng ký Nghị định thư về phân giới cắm mốc giữa hai nước vào năm 2016.",
      "Nghị định thư về phân giới cắm mốc giữa hai nước"),
     ("Hai Chính phủ thông qua Thỏa thuận về Kế hoạch hợp tác Việt Nam - Lào năm 2026.",

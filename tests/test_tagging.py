@@ -191,3 +191,19 @@ def test_nfd_input_is_tagged_like_nfc(tmp_path):
     (root / "seeds" / "nfd.txt").write_text(unicodedata.normalize("NFD", text))
     [article] = load_articles(Paths.at(root))
     assert [s.id for s in article.paragraphs[0].entities] == ["pham-minh-chinh", "ha-noi"]
+
+
+def test_event_spans_of_a_detected_event_link_to_its_page(site):
+    """"Kỳ họp lần thứ 46 …" in an article that reports the 46th session goes to events/<id>/."""
+    import json
+
+    from bs4 import BeautifulSoup
+
+    events = {e["id"] for e in json.loads((site / "data" / "archive.json").read_text())["events"]}
+    linked = []
+    for page in sorted((site / "articles").rglob("index.html")):
+        for a in BeautifulSoup(page.read_text(), "html.parser").select("a.va-ent--event"):
+            found = re.search(r"events/([^/]+)/$", a["href"])
+            if found:
+                linked.append(found.group(1))
+    assert linked and set(linked) <= events

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from markupsafe import Markup
 
+from build_archive.link.events import event_of_span
 from build_archive.model.article import Article, Paragraph
 from build_archive.model.citation import article_citation
 from build_archive.model.urls import article_url, figure_id, raw_path, relative
@@ -31,17 +32,19 @@ def body_blocks(article: Article) -> list[tuple[str, object, int]]:
     return blocks
 
 
-def paragraph_html(article: Article, paragraph: Paragraph, names: dict[str, str], page: str,
+def paragraph_html(article: Article, paragraph: Paragraph, names: dict[str, str], page: str, events=(),
                    pages: dict[str, str] | None = None, seen: set[str] | None = None) -> Markup:
     ids = [figure_id(article.id, paragraph.anchor, n) for n in range(len(paragraph.figures))]
     return render_paragraph(paragraph.text, paragraph.entities, paragraph.figures, names=names,
-                            link=lambda path: relative(page, path), figure_ids=ids, pages=pages, seen=seen)
+                            link=lambda path: relative(page, path), figure_ids=ids, pages=pages, seen=seen,
+                            event_of=lambda span: event_of_span(events, article.id, paragraph.anchor, span))
 
 
 def _article_pages(ctx: SiteContext, article: Article) -> dict[str, Output]:
     url = article_url(article)
     pages, seen = entity_pages(ctx.events), set()
-    html_of = {p.anchor: paragraph_html(article, p, ctx.names, url, pages, seen) for p in article.paragraphs}
+    html_of = {p.anchor: paragraph_html(article, p, ctx.names, url, ctx.events, pages, seen)
+               for p in article.paragraphs}
     return {
         f"{url}index.md": ctx.render(f"{url}index.md", "article.html.j2", article=article,
                                      blocks=body_blocks(article), html_of=html_of,

@@ -72,8 +72,10 @@ def entity_pages(events) -> dict[str, str]:
 
 def render_paragraph(text: str, entities: tuple[EntitySpan, ...], figures: tuple[FigureSpan, ...], *,
                      names: dict[str, str], link, figure_ids: list[str],
-                     pages: dict[str, str] | None = None, seen: set[str] | None = None) -> Markup:
-    """The paragraph as HTML. ``link(path)`` makes a site path relative to the page; ``pages``: see entity_pages.
+                     pages: dict[str, str] | None = None, seen: set[str] | None = None,
+                     event_of=lambda span: None) -> Markup:
+    """The paragraph as HTML. ``link(path)`` makes a site path relative to the page; ``pages``: see entity_pages;
+    ``event_of(span)`` is the detected event an event span names, whose page it then links to.
 
     ``seen`` (shared by an article's paragraphs) holds the entities already shown: a name is tagged in
     full on its first mention and quietly after, so the commonest ("Việt Nam", "Lào") do not drown the rest.
@@ -81,8 +83,9 @@ def render_paragraph(text: str, entities: tuple[EntitySpan, ...], figures: tuple
     opens: list[tuple[int, int, str, str]] = []  # (start, end, opening tag, closing tag)
     for span in entities:
         tip = entity_tip(span, names.get(span.id))
+        event_id = event_of(span)
         target = (pages or {}).get(span.id) or entity_url(span.type, span.id)
-        href = link(f"review/#{span.id}" if span.provisional else target)
+        href = link(event_url(event_id) if event_id else f"review/#{span.id}" if span.provisional else target)
         extra = " va-ent--provisional" if span.provisional else ""
         if seen is not None:
             extra += " va-ent--again" if span.id in seen else ""

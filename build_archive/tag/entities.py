@@ -39,6 +39,7 @@ _LINK = rf"(?:-{_SYLLABLE}| - (?=[{_LOWER}]){_SYLLABLE})"  # "Xi-xu-lít", "Căn
 _HYPHENATED_RE = re.compile(rf"(?<![\w-]){_SYLLABLE}{_LINK}+(?:\s{_SYLLABLE}{_LINK}+)*(?![\w-])")
 _CREDIT_RE = re.compile(r"(?:ảnh|nguồn|theo|video|clip|đồ họa|bài|thực hiện|tác giả)\s*[:/-]?\s*$", re.IGNORECASE)
 _PLACE_WORDS = frozenset({"tỉnh", "thủ", "đô", "phố", "huyện", "nước", "quốc", "tại", "và", "ở"})
+_ROAD_RE = re.compile(r"(?<![\w-])(?:Quốc lộ|Tỉnh lộ|Đường)\s+(?:số\s+)?\d{1,3}[A-Z]?(?![\w/.,-]\d)(?![\w-])")
 _SENTENCE_END = re.compile(r"[.;:!?…“”\"()]")
 
 
@@ -75,9 +76,13 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def _match_names(entity: Entity) -> list[str]:
-    """An entity's names, and the forms papers print without being told: a person's name without
-    diacritics ("Bui Thanh Son"), a Lao person's given name alone ("Thongloun")."""
+    """An entity's names, and the forms papers print without being told: a place's syllables spaced or
+    hyphenated, a person's name without diacritics ("Bui Thanh Son"), a Lao person's given name alone
+    ("Thongloun")."""
     names = list(entity.names)
+    if entity.type == "place":  # "Chăm Pa Sắc", "Chăm-pa-sắc": syllables spaced or hyphenated alike
+        names += [n.replace(" ", "-") for n in entity.names if " " in n and "-" not in n and n.split()[0][:1].isupper()]
+        names += [n.replace("-", " ") for n in entity.names if "-" in n and " " not in n]
     if entity.type == "person":
         names += [fold(n) for n in entity.names if fold(n) != n and " " in n]
         if entity.country == "LA":
@@ -252,6 +257,9 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
         run = _capitalised_run(text, head.end())
         if run:
             add(*run, "place")
+    # Roads: "Quốc lộ 15", "Đường 9".
+    for road in _ROAD_RE.finditer(text):
+        add(road.start(), road.end(), "place")
     # People: Vietnamese family name + given names, anywhere; Lao names after a role or honorific.
     for word in _WORD_RE.finditer(text):
         if word.group() in FAMILY_NAMES and _free(taken, word.start(), word.end()):
@@ -268,8 +276,9 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
     for cue in sorted(cues):
         # Skip over a known organisation or place right after the role ("Thứ trưởng Ngoại giao Lào X").
         pos = cue
-        while True:
-            nxt = next((s for s in taken if s[0] - pos in (0, 1) and text[pos:s[0]].strip() == ""), None)
+        while True:  # "Tỉnh trưởng tỉnh Savannakhet Santiphap Phomvihane": over "tỉnh" and the place too
+            nxt = next((s for s in taken if s[0] >= pos and re.fullmatch(r"\s?(?:(?:tỉnh|thành phố|thủ đô|huyện) )?", text[pos:s[0]],
+                                                         re.IGNORECASE)), None)
             if nxt is None:
                 break
             pos = nxt[1]
@@ -304,8 +313,8 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
         words_before = norm[max(0, start - 8):start].split()
         if words_before and words_before[-1] in matcher.rules.plural_markers:
             continue
-        if re.search(r"ủy\s+viên\s+$", norm[max(0, start - 10):start]):
-            continue  # "Ủy viên Bộ Chính trị": a rank in the party, recorded with the role
+        if re.search(r"(?:ủy\s+viên|thường\s+trực)\s+$", norm[max(0, start - 14):start]):
+            continue  # "Ủy viên Bộ Chính trị", "Thường trực Ban Bí thư": a rank, recorded with the role
         end, count = head.end(), 0
         for word in _WORD_RE.finditer(text, head.end()):
             gap = text[end:word.start()]
@@ -314,9 +323,15 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
                 break
             if w in FAMILY_NAMES and _person_name(text, word.start()):
                 break
+            low = w.lower()
+            nxt = _WORD_RE.search(text, word.end())
+            if w[0].islower() and (low in matcher.named.stops or (nxt and f"{low} {nxt.group().lower()}"
+                                                                  in matcher.named.stop_pairs)):
+                break  # "Ban Tuyên giáo Tỉnh ủy tham dự", "Báo Pasaxon ký thỏa thuận": a verb ends the name
             if w.lower() in STOP_WORDS:
-                if w.lower() == "và" and re.match(r"\s\w", text[word.end():]) and text[word.end() + 1].isupper():
-                    count += 1
+                if w.lower() == "và" and re.match(r"\s\w", text[word.end():]) and text[word.end() + 1].isupper() \
+                        and not matcher.org_heads.match(norm, word.end() + 1):  # "… và Đồn Biên phòng …": two
+                    end, count = word.end(), count + 1  # "Quỹ Hòa bình và Phát triển Việt Nam"
                     continue
                 break
             if count == 0 and not (w[0].isupper() or w.isdigit()):
@@ -328,17 +343,23 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
             absorbed.append(place)
             end, count = place[1], count + 1
         elif re.search(r"(?:^| )(?:tỉnh|thành phố|thủ đô|huyện|xã)$", text[start:end], re.I) or \
-                text[start:head.end()].lower() in matcher.rules.local_heads:
-            continue  # "Văn phòng UBND tỉnh", "Sở Ngoại vụ": a body of a province not named here
+                _key(text[start:head.end()]) in matcher.rules.local_heads or any(
+                    _key(text[start:end]).endswith(" " + h) for h in matcher.rules.local_heads):
+            continue  # "Văn phòng UBND tỉnh", "Sở Ngoại vụ", "Ban Tuyên giáo Tỉnh ủy": a province's body, unnamed
+        if _key(text[start:end]) in matcher.rules.generic_organizations:
+            continue  # "Ban Tổ chức": the organisers of whatever the article is about, not a name
         if count:
             add(start, end, "organization")
     return found
 
 
-def _other_country_bodies(known: list[tuple[int, int, tuple[Entity, ...]]]) -> list:
-    """"Bộ Kế hoạch và Đầu tư Lào": a Vietnamese body's name followed by another country is that country's body.
+def _other_country_bodies(text: str, known: list[tuple[int, int, tuple[Entity, ...]]]) -> list:
+    """A body's name followed by its country is one name ("Bộ Giáo dục và Thể thao Lào", "Bộ Ngoại giao
+    Việt Nam"), that country's body; followed by a province, its branch there; a Vietnamese body's name followed by another country is that
+    country's body, which the knowledge base may lack ("Bộ Kế hoạch và Đầu tư Lào").
 
-    The merged span gets no candidates (``()``): it is tagged as a provisional organisation.
+    A merged span the knowledge base has no entity for gets no candidates (``()``): it is tagged as a
+    provisional organisation. "Ủy ban liên Chính phủ Việt Nam - Lào": a pair after a name is left alone.
     """
     known = sorted(known)
     out: list = []
@@ -348,10 +369,23 @@ def _other_country_bodies(known: list[tuple[int, int, tuple[Entity, ...]]]) -> l
             skip = False
             continue
         start, end, candidates = current
-        if (following and len(candidates) == 1 and candidates[0].type == "organization" and candidates[0].country
-                and len(following[2]) == 1 and following[2][0].type == "place" and following[0] - end == 1
-                and following[2][0].country and following[2][0].country != candidates[0].country
-                and following[2][0].id in ("viet-nam", "lao")):
+        country = following[2][0] if following and len(following[2]) == 1 else None
+        if (following and candidates and all(c.type == "organization" for c in candidates) and len(following[2]) == 1
+                and following[2][0].type == "place"
+                and re.fullmatch(r" (?:tỉnh|thành phố|huyện) ", text[end:following[0]])):
+            out.append((start, following[1], ()))  # "Hội Hữu nghị Việt - Lào tỉnh Bắc Giang": its branch there
+            skip = True
+            continue
+        if not (country and country.type == "place" and country.id in ("viet-nam", "lao")
+                and following[0] - end == 1 and candidates and all(c.type == "organization" for c in candidates)
+                and not re.match(r"\s*[-–]\s*\w", text[following[1]:])):
+            out.append(current)
+            continue
+        own = [c for c in candidates if c.country == country.country]
+        if own and len(candidates) > 1:
+            out.append((start, following[1], tuple(own[:1])))
+            skip = True
+        elif len(candidates) == 1 and candidates[0].country and candidates[0].country != country.country:
             out.append((start, following[1], ()))
             skip = True
         else:
@@ -359,12 +393,17 @@ def _other_country_bodies(known: list[tuple[int, int, tuple[Entity, ...]]]) -> l
     return out
 
 
-def _gazetteer_fits(text: str, start: int, end: int) -> bool:
-    """A gazetteer place only as a name: capitalised, and a short one-syllable one ("Đức", "Nga", "Mỹ")
-    not inside a run of capitalised words, where it is part of a person's name ("Nông Đức Mạnh")."""
+def _gazetteer_fits(text: str, start: int, end: int, candidates: tuple[Entity, ...]) -> bool:
+    """A gazetteer place only as a name: capitalised word for word as one of its names ("Hòa Bình" the
+    province, not "Quỹ Hòa bình" peace), and a short one-syllable one ("Đức", "Nga", "Mỹ") not inside a
+    run of capitalised words, where it is part of a person's name ("Nông Đức Mạnh")."""
     name = text[start:end]
-    if not name[0].isupper():
-        return False
+    words = name.split()
+    if not (words[0][0].isupper() or len(words) > 1 and words[0].lower() in ("châu", "miền", "vùng")):
+        return False  # "lào": not the country; "châu Á" is written so
+    if not any([w[:1].isupper() for w in words[1:]] == [w[:1].isupper() for w in n.split()[1:]]
+               for c in candidates for n in _match_names(c) if _key(n) == _key(name)):
+        return False  # "Quỹ Hòa bình": peace, not the province
     if " " in name.strip() or "-" in name or len(name) > 5:
         return True
     before = re.search(r"(\w+) $", text[max(0, start - 30):start])
@@ -381,7 +420,7 @@ def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
         for match in matcher.names.finditer(norm):
             candidates = matcher.by_key.get(_key(match.group()), ())
             if candidates and all(c.gazetteer for c in candidates) and not _gazetteer_fits(
-                    text, match.start(), match.end()):
+                    text, match.start(), match.end(), candidates):
                 continue
             if candidates:
                 known.append((match.start(), match.end(), candidates))
@@ -404,7 +443,7 @@ def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
     dateline = _DATELINE_RE.match(text)
     if dateline:  # "(TTXVN) -" names the outlet: metadata, not a mention
         known = [k for k in known if k[0] >= dateline.end()]
-    known = _other_country_bodies(known)
+    known = _other_country_bodies(text, known)
     known.sort()
     persons = [(s, c[0]) for s, e, c in known if len(c) == 1 and c[0].type == "person"]
     spans: list[EntitySpan] = []

@@ -43,6 +43,7 @@ class TaggingRules:
     stock_words: tuple[str, ...] = ()
     flow_words: tuple[str, ...] = ()
     local_heads: tuple[str, ...] = ()
+    generic_organizations: frozenset[str] = frozenset()
 
 
 _ROLE_SCHEMA = {"title": Field((str,), required=True), "from": Field((str, int)), "to": Field((str, int))}
@@ -116,7 +117,8 @@ def load_entities(path: Path) -> tuple[Entity, ...]:
 _STRS = Field((list,), items=str)
 _TAGGING_SCHEMA = {name: _STRS for name in (
     "role_words", "honorifics", "organization_heads", "place_heads", "plural_markers", "plural_after", "count_nouns",
-    "event_heads", "agreement_heads", "name_stops", "stock_words", "flow_words", "local_heads")}
+    "event_heads", "agreement_heads", "name_stops", "stock_words", "flow_words", "local_heads",
+    "generic_organizations")}
 _TAGGING_SCHEMA.update({name: Field((dict,), required=True) for name in ("qualifiers", "currencies", "metrics")})
 
 
@@ -144,5 +146,6 @@ def load_tagging_rules(path: Path) -> TaggingRules:
         event_heads=tuple(data.get("event_heads", [])), agreement_heads=tuple(data.get("agreement_heads", [])),
         name_stops=tuple(data.get("name_stops", [])), stock_words=tuple(data.get("stock_words", [])),
         flow_words=tuple(data.get("flow_words", [])),
-        local_heads=tuple(w.lower() for w in data.get("local_heads", [])),
+        local_heads=tuple(match_key(w) for w in data.get("local_heads", [])),
+        generic_organizations=frozenset(match_key(w) for w in data.get("generic_organizations", [])),
     )
