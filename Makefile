@@ -36,11 +36,14 @@ test: setup browser tests/a11y/node_modules/axe-core/axe.min.js tests/citeproc/n
 # Accuracy of the entity and figure taggers, with underthesea.ner as the baseline
 # (its own virtualenv: underthesea brings many packages the site does not need).
 bench-accuracy: .venv-bench/.installed
+	.venv-bench/bin/python bench/dev_cleaning.py
+	.venv-bench/bin/python bench/dev_tagging.py --baseline
 	.venv-bench/bin/python bench/accuracy.py --baseline
 
 .venv-bench/.installed: requirements-bench.txt requirements.txt
 	$(PYTHON) -m venv .venv-bench
 	.venv-bench/bin/pip install --disable-pip-version-check -q -r requirements-bench.txt
+	.venv-bench/bin/pip install --disable-pip-version-check -q --no-deps -e .
 	touch $@
 
 # Build cost at N = 250, 1000 and 4000 synthetic articles against bare MkDocs (about 10 minutes).
