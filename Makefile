@@ -31,6 +31,8 @@ tests/citeproc/node_modules/citeproc/citeproc_commonjs.js: tests/citeproc/packag
 	npm ci --prefix tests/citeproc --no-audit --no-fund
 
 test: setup browser tests/a11y/node_modules/axe-core/axe.min.js tests/citeproc/node_modules/citeproc/citeproc_commonjs.js
+	$(BIN)/ruff check build_archive tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # Accuracy of the entity and figure taggers, with underthesea.ner as the baseline

@@ -74,7 +74,7 @@ def predicted_entities(article: Article) -> list[Span]:
 
 def _value_text(value) -> str:
     def one(x):
-        return x if isinstance(x, str) else ("%g" % x if x < 1e6 else str(int(round(x))))
+        return x if isinstance(x, str) else (f"{x:g}" if x < 1e6 else str(int(round(x))))
     return f"{one(value[0])}..{one(value[1])}" if isinstance(value, tuple) else one(value)
 
 
@@ -162,7 +162,9 @@ def run(name: str, baseline: bool) -> None:
     for n, article in enumerate(sorted(articles, key=lambda a: a.source_file)):
         entities, figures = gold_spans(article, gold[article.source_file.split("/")[-1]])
         offset = n * 1000  # keep paragraphs of different articles apart
-        shift = lambda s: Span(s.paragraph + offset, s.start, s.end, s.type, s.id)  # noqa: E731
+
+        def shift(s: Span, offset: int = offset) -> Span:
+            return Span(s.paragraph + offset, s.start, s.end, s.type, s.id)
         g_ents += [shift(s) for s in entities]
         g_figs += [(shift(s), v, u, t) for s, v, u, t in figures]
         ours += [shift(s) for s in predicted_entities(article)]

@@ -12,6 +12,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TextIO
 
 from build_archive.common.errors import InputError
 from build_archive.link.mentions import by_entity, provisional_entities
@@ -21,7 +22,7 @@ from build_archive.pipeline.run import Paths, build_site, load_articles
 class ProgressDisplay:
     """One updating line on a terminal; a line per tenth of the work in a log."""
 
-    def __init__(self, stream=sys.stderr):
+    def __init__(self, stream: TextIO = sys.stderr) -> None:
         self.stream = stream
         self.tty = stream.isatty()
         self.start = time.monotonic()

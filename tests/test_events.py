@@ -35,7 +35,7 @@ def test_reported_events_from_the_seeds(seeds, event_id, date, precision, place,
     event = seeds[1][event_id]
     assert (event.date.date, event.date.precision, event.place_name, event.online) == (date, precision, place, online)
     assert chairs(event) == chair_names
-    assert [c[:len(p)] for c, p in zip(event.covered_by, covered)] == covered
+    assert [c[:len(p)] for c, p in zip(event.covered_by, covered, strict=True)] == covered
 
 
 def test_the_first_seminar_is_marked_first_and_took_place_during_the_visit(seeds):

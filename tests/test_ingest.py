@@ -38,7 +38,7 @@ def test_legacy_code_page_is_refused_not_guessed():
     with pytest.raises(InputError) as info:
         decode(Path("seeds/c.txt"), raw)
     first_non_ascii = next(i for i, byte in enumerate(raw) if byte > 127)
-    assert "seeds/c.txt:1 (byte %d): not valid UTF-8" % first_non_ascii in str(info.value)
+    assert f"seeds/c.txt:1 (byte {first_non_ascii}): not valid UTF-8" in str(info.value)
 
 
 def test_html_page_gives_one_block_a_line_without_scripts():

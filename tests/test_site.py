@@ -34,6 +34,17 @@ def test_archive_json_has_the_published_shape(site):
             assert set(caption) == {"text", "credit"}
 
 
+def test_date_figures_export_their_iso_value(site):
+    """A date is no out-of-range number: its value is the ISO date (or range) it was read as."""
+    data = json.loads((site / "data" / "archive.json").read_text())
+    dates = [f for a in data["articles"] for p in a["paragraphs"] for f in p["figures"] if f["kind"] == "date"]
+    assert dates
+    for figure in dates:
+        assert "note" not in figure
+        values = figure["value"] if isinstance(figure["value"], list) else [figure["value"]]
+        assert all(re.fullmatch(r"(\d{4}|-)-?(\d\d)?(-\d\d)?", v) for v in values), figure
+
+
 def test_every_article_page_has_its_paragraph_anchors(site):
     data = json.loads((site / "data" / "archive.json").read_text())
     for article in data["articles"]:

@@ -54,6 +54,9 @@ MAX_STUB_CAPTION = 250
 MAX_LIST_LABEL_WORDS = 6
 MIN_LISTED = 2  # headlines under a label that make it a list of other stories
 
+# A title candidate: (line index, the headline, what followed it on the same line).
+_Candidate = tuple[int, str, str | None]
+
 
 @dataclass
 class _State:
@@ -199,7 +202,7 @@ class _Walk:
         lines = self.lines
         keys = [match_key(line) for line in lines[:end]]
         repeated = {k for k in keys if k and keys.count(k) > 1}
-        candidates = []
+        candidates: list[_Candidate] = []
         for i in range(end):
             line = lines[i]
             if not line or self.roles[i]:
@@ -268,7 +271,7 @@ class _Walk:
             return True
         return i < title_at and all(not line for line in self.lines[i + 1:title_at])
 
-    def _pick_title(self, candidates: list, lead: int | None) -> tuple | None:
+    def _pick_title(self, candidates: list[_Candidate], lead: int | None) -> _Candidate | None:
         """The headline: one the source URL's slug spells, else the nearest above the lead."""
         if not candidates:
             return None
@@ -339,7 +342,7 @@ class _Walk:
                 self.set(i, "teaser")
                 j = self.after(i)
                 nxt = lines[j] if j is not None else ""
-                if nxt and not (_doubled(nxt) or _byline(nxt, self.outlets) or self.rules.is_marker(nxt)
+                if j is not None and nxt and not (_doubled(nxt) or _byline(nxt, self.outlets) or self.rules.is_marker(nxt)
                                 or shapes.has_credit(nxt) or (state.title and match_key(nxt) == match_key(state.title))):
                     self.set(j, "teaser")
             elif _removed_shape(line, self.rules):
@@ -392,7 +395,8 @@ class _Walk:
             return False
         if line.endswith(":") and shapes.stop_ratio(line) > 0:  # "Các nội dung hợp tác gồm:" opens the body's list
             return False
-        following, j = [], self.after(i)
+        following: list[str] = []
+        j = self.after(i)
         while j is not None and len(following) < MIN_LISTED:
             following.append(self.lines[j])
             j = self.after(j)
@@ -443,10 +447,10 @@ class _Walk:
             parts += [Segment(rest, "body")] if rest else []
             return tuple(parts)
         points = shapes.glue_points(line)
-        parts = [line[a:b] for a, b in zip([0, *points], [*points, len(line)], strict=True)]
-        segments = [Segment(part, "body") for part in parts]
-        last = parts[-1]
-        if len(parts) > 1 and len(last) <= MAX_GLUED_CAPTION and (self._credit_follows(i) or shapes.has_credit(last)):
+        pieces = [line[a:b] for a, b in zip([0, *points], [*points, len(line)], strict=True)]
+        segments = [Segment(piece, "body") for piece in pieces]
+        last = pieces[-1]
+        if len(pieces) > 1 and len(last) <= MAX_GLUED_CAPTION and (self._credit_follows(i) or shapes.has_credit(last)):
             return (*segments[:-1], Segment(last, "caption"))  # a caption glued on, with its credit
         match = shapes.CREDIT_TAIL_RE.match(last)
         if (match and (len(last) > MAX_STUB_CAPTION or len(re.findall(r"[.!?…]\s", match["text"])) >= 1)

@@ -89,7 +89,7 @@ def upper_headline(line: str) -> bool:
     return line.isupper() and headline_like(line.title()) and not byline(line)
 
 
-def _credit_match(text: str) -> re.Match | None:
+def _credit_match(text: str) -> re.Match[str] | None:
     return CREDIT_PAREN_RE.match(text) or CREDIT_TAIL_RE.match(text)
 
 

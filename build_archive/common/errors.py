@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -19,7 +20,7 @@ class InputError(Exception):
             where += f" (byte {offset})"
         super().__init__(f"{where}: {message}")
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Callable[..., InputError], tuple[object, ...]]:
         """Pickle with every field, so an error raised in a worker process arrives whole."""
         return _rebuild, (self.path, self.message, self.line, self.offset)
 
@@ -45,5 +46,5 @@ class SiteCollision(InputError):
         self.url = url
         self.other = other
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Callable[..., InputError], tuple[object, ...]]:
         return SiteCollision, (self.url, self.other)

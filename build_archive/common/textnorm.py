@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot below
 _SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\ufeff": "", "\u200b": ""}
@@ -58,7 +59,7 @@ def _slow_fold(text: str) -> str:
     return unicodedata.normalize("NFC", stripped)
 
 
-class _FoldTable(dict):
+class _FoldTable(dict[int, str]):
     """Code point → its folded text, filled on first use: folding becomes one C-level translate."""
 
     def __missing__(self, code_point: int) -> str:
@@ -92,7 +93,7 @@ _TONE_ORDER = {"": 0, "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u032
 _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter (ă â ơ ư)
 
 
-def vi_sort_key(text: str) -> tuple:
+def vi_sort_key(text: str) -> tuple[tuple[tuple[int, str], ...], tuple[int, ...], str]:
     """Vietnamese dictionary order: a ă â b c d đ e ê …, then tones (ngang huyền hỏi ngã sắc nặng)."""
     letters: list[tuple[int, str]] = []
     tones: list[int] = []
@@ -106,7 +107,7 @@ def vi_sort_key(text: str) -> tuple:
     return (tuple(letters), tuple(tones), text)
 
 
-def folded_d_words(texts) -> str:
+def folded_d_words(texts: Iterable[str | None]) -> str:
     """Words with Đ/đ, folded to ASCII ("dong"), once each in order of appearance.
 
     Pagefind folds tone marks itself but not Đ, a letter of its own: pages carry
@@ -120,7 +121,7 @@ def folded_d_words(texts) -> str:
     return " ".join(seen)
 
 
-def folded_pairs(texts) -> str:
+def folded_pairs(texts: Iterable[str | None]) -> str:
     """Adjacent syllable pairs, folded and joined ("Đồng Hới" → "donghoi"), once each.
 
     Vietnamese words are mostly two syllables, and single syllables ("hội", "đồng") occur on

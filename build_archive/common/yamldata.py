@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -36,21 +36,24 @@ class Field:
 class _Loader(yaml.SafeLoader):
     """SafeLoader that leaves dates as text, refuses aliases and bounds nesting."""
 
-    def fetch_flow_collection_start(self, TokenClass) -> None:
+    def fetch_flow_collection_start(self, TokenClass: type[yaml.Token]) -> None:
         # Checked in the scanner: its cost per token grows with the flow depth.
         if self.flow_level >= MAX_DEPTH:
             raise yaml.scanner.ScannerError(None, None, f"nested deeper than {MAX_DEPTH} levels", self.get_mark())
         super().fetch_flow_collection_start(TokenClass)
 
-    def compose_node(self, parent, index):
+    def _refuse(self, problem: str) -> NoReturn:
+        """Stop at the next event, naming its place."""
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # unannotated in types-PyYAML
+        raise yaml.composer.ComposerError(None, None, problem, event.start_mark)
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed here; write the value out",
-                                              self.peek_event().start_mark)
+            self._refuse("aliases (*name) are not allowed here; write the value out")
         self._depth = getattr(self, "_depth", 0) + 1
         try:
             if self._depth > MAX_DEPTH:
-                raise yaml.composer.ComposerError(None, None, f"nested deeper than {MAX_DEPTH} levels",
-                                                  self.peek_event().start_mark)
+                self._refuse(f"nested deeper than {MAX_DEPTH} levels")
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -112,7 +115,7 @@ def line_of(node: yaml.Node | None) -> int | None:
     return node.start_mark.line + 1 if node is not None else None
 
 
-def check_mapping(path: Path, data: Any, node: yaml.Node | None, schema: dict[str, Field], what: str) -> dict:
+def check_mapping(path: Path, data: Any, node: yaml.Node | None, schema: dict[str, Field], what: str) -> dict[str, Any]:
     """Return ``data`` as a dict after checking it against ``schema``."""
     if data is None:
         return {}
@@ -128,7 +131,8 @@ def check_mapping(path: Path, data: Any, node: yaml.Node | None, schema: dict[st
         if not isinstance(value, field.types) or isinstance(value, bool) and bool not in field.types:
             names = " or ".join(t.__name__ for t in field.types)
             raise InputError(path, f"field '{key}' must be {names}, not {type(value).__name__}", line=line_of(value_node))
-        if field.items is not None and any(not isinstance(item, field.items) for item in value):
+        if field.items is not None and isinstance(value, list) \
+                and any(not isinstance(item, field.items) for item in value):
             raise InputError(path, f"every item of '{key}' must be {field.items.__name__}", line=line_of(value_node))
     for key, field in schema.items():
         if field.required and key not in data:
@@ -146,15 +150,18 @@ def load_file(path: Path) -> tuple[Any, yaml.Node | None]:
     return parse(path, text)
 
 
-def load_records(path: Path, top_key: str, schema: dict[str, Field], what: str) -> list[tuple[dict, yaml.Node]]:
+def load_records(path: Path, top_key: str, schema: dict[str, Field], what: str) -> list[tuple[dict[str, Any], yaml.Node]]:
     """A file holding ``top_key:`` a list of mappings, each checked against ``schema``, ids unique.
 
     Returns each record with its node, so callers can name the line of a later complaint.
     """
     data, node = load_file(path)
     data = check_mapping(path, data, node, {top_key: Field((list,), required=True)}, f"{top_key} file")
+    if not isinstance(node, yaml.MappingNode):  # an empty file
+        raise InputError(path, f"{top_key} file lacks the required field '{top_key}'")
     nodes = dict((k.value, v) for k, v in node.value)[top_key].value
-    records, seen = [], {}
+    records: list[tuple[dict[str, Any], yaml.Node]] = []
+    seen: dict[Any, int | None] = {}
     for item, item_node in zip(data[top_key], nodes, strict=True):
         entry = check_mapping(path, item, item_node, schema, what)
         if "id" in entry:

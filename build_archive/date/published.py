@@ -129,6 +129,8 @@ def infer_year(day: int, month: int, text: str) -> tuple[int, str] | None:
     """The year of a day/month from the article's context, with the words that gave it."""
     # 1. A fully dated event shortly before the day/month ("ngày 28-29/6/2021").
     for found in full_dates(text):
+        if found.year is None:
+            continue
         then = valid_date(found.year, found.month, found.day)
         for year in (found.year, found.year + 1):
             now = valid_date(year, month, day)
@@ -207,11 +209,11 @@ def resolve(lines: list[DateLine], html_meta: str | None, paragraphs: list[str])
     text = from_text(paragraphs)
     bound = _upper_bound("\n".join(paragraphs))
     if stated:
-        if bound and int(stated.date[:4]) > bound.year:
+        if bound and stated.date and int(stated.date[:4]) > bound.year:
             against = f"{stated.date} ({stated.evidence}): bài còn nói {_words(bound.words)} là sắp tới"
             return replace(text if text.date and int(text.date[:4]) <= bound.year else
                            PubDate(None, "unknown", "unknown", None), against=against)
-        if text.date and text.precision == "day" and text.date != stated.date and text.date[:4] != stated.date[:4]:
+        if text.date and stated.date and text.precision == "day" and text.date[:4] != stated.date[:4]:
             return replace(stated, against=f"{text.date} ({text.evidence})")
         return stated
     if chrome:

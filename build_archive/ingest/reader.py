@@ -16,8 +16,10 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Tag
+from bs4.element import Comment, NavigableString
 
 from build_archive.common.errors import InputError
 from build_archive.common.files import MAX_FILE_BYTES, read_bounded, regular_size
@@ -51,8 +53,8 @@ class RawDoc:
     raw: bytes
     text: str  # NFC, "\n" line ends; for HTML, the page's text one block a line
     kind: str  # "txt" or "html"
-    html_meta: dict = field(default_factory=dict)
-    sidecar: dict = field(default_factory=dict)
+    html_meta: dict[str, Any] = field(default_factory=dict[str, Any])
+    sidecar: dict[str, Any] = field(default_factory=dict[str, Any])
 
 
 def decode(path: Path, raw: bytes) -> str:
@@ -95,13 +97,14 @@ def _meta(metas: list[Tag], *names: str) -> str | None:
         for attr in ("property", "name", "itemprop"):
             tag = next((m for m in metas if m.get(attr) == name), None)
             if tag is not None:
-                if tag.get("content", "").strip():
-                    return nfc(tag["content"].strip())
+                content = tag.get("content")
+                if isinstance(content, str) and content.strip():
+                    return nfc(content.strip())
                 break
     return None
 
 
-def html_to_text(html: str) -> tuple[str, dict]:
+def html_to_text(html: str) -> tuple[str, dict[str, Any]]:
     """A saved web page as lines of text, one block element a line, plus its metadata."""
     soup = BeautifulSoup(html, "html.parser")
     canonical = soup.find("link", rel="canonical")
@@ -123,7 +126,7 @@ def html_to_text(html: str) -> tuple[str, dict]:
             lines.append(line)
 
     # A stack, not recursion: a page nested 100,000 deep is walked like a flat one.
-    stack: list = [soup.body or soup]
+    stack: list[Tag | str | None] = [soup.body or soup]
     while stack:
         item = stack.pop()
         if item is None:  # the start or end of a block element
@@ -148,7 +151,8 @@ def html_to_text(html: str) -> tuple[str, dict]:
 def read_seed(path: Path, sidecar_path: Path | None) -> RawDoc:
     raw = read_bounded(path, regular_size(path))  # the size limit was checked when the seeds were listed
     text = decode(path, raw)
-    kind, html_meta = "txt", {}
+    kind = "txt"
+    html_meta: dict[str, Any] = {}
     if path.suffix.lower() in (".html", ".htm"):
         kind = "html"
         text, html_meta = html_to_text(text)

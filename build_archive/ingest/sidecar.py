@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 from build_archive.common.errors import InputError
 from build_archive.common.sitepaths import path_problem
@@ -35,7 +36,7 @@ def _real_date(text: str) -> bool:
     return True
 
 
-def load_sidecar(path: Path) -> dict:
+def load_sidecar(path: Path) -> dict[str, Any]:
     """An editor's corrections for one article; values it sets win and are shown as curated."""
     data, node = load_file(path)
     data = check_mapping(path, data, node, SIDECAR_SCHEMA, "a sidecar")
@@ -51,6 +52,6 @@ def load_sidecar(path: Path) -> dict:
     if "date" in data:
         data["date"] = str(data["date"])
         if not _DATE_RE.match(data["date"]) or not _real_date(data["date"]):
-            line = next((line_of(v) for k, v in node.value if k.value == "date"), None)
+            line = line_of(values.get("date"))
             raise InputError(path, f"date '{data['date']}' must be YYYY, YYYY-MM or YYYY-MM-DD", line=line)
     return data

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -35,7 +37,7 @@ def _compile(path: Path, patterns: list[str], line: int | None) -> tuple[re.Patt
     return tuple(out)
 
 
-def _check_template(path: Path, entry: dict, key: str, fields: set[str], line: int | None) -> None:
+def _check_template(path: Path, entry: dict[str, Any], key: str, fields: set[str], line: int | None) -> None:
     """A title the code fills with ``str.format``: only the named fields, no attribute or index access."""
     text = entry.get(key)
     if text is None:
@@ -52,7 +54,7 @@ def _check_template(path: Path, entry: dict, key: str, fields: set[str], line: i
                                    "(write {{ or }} for a literal brace)", line=line)
 
 
-def _check_ids(path: Path, entry: dict, keys: tuple[str, ...], line: int | None) -> None:
+def _check_ids(path: Path, entry: dict[str, Any], keys: tuple[str, ...], line: int | None) -> None:
     """Ids become URL folders (events/<id>/): each a plain slug."""
     for key in keys:
         values = entry.get(key, [])
@@ -92,8 +94,14 @@ def load_curated_events(path: Path) -> CuratedEvents:
 def explain_collision(exc: SiteCollision, seeds_dir: Path, events_file: Path) -> InputError:
     """The sidecar or events.yml line whose redirect_from or merge made ``exc.url``; else ``exc`` itself."""
     folder = exc.url.strip("/")
-    declared = [(p, "redirect_from", lambda v: v.strip("/")) for p in sorted(seeds_dir.glob("*.y*ml"))]
-    declared.append((events_file, "merge", lambda v: f"events/{v}"))
+    def redirect_folder(value: str) -> str:
+        return value.strip("/")
+
+    def merge_folder(value: str) -> str:
+        return f"events/{value}"
+
+    declared = [(p, "redirect_from", redirect_folder) for p in sorted(seeds_dir.glob("*.y*ml"))]
+    declared.append((events_file, "merge", merge_folder))
     for path, key, to_folder in declared:
         try:
             _, root = load_file(path)
@@ -111,7 +119,7 @@ def explain_collision(exc: SiteCollision, seeds_dir: Path, events_file: Path) ->
     return exc
 
 
-def _nodes(root: yaml.Node | None):
+def _nodes(root: yaml.Node | None) -> Iterator[yaml.Node]:
     stack = [root] if root is not None else []
     while stack:
         node = stack.pop()

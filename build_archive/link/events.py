@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from build_archive.date import published as dates
 from build_archive.date.patterns import LEAD_DATE_RE as _LEAD_RE
-from build_archive.model.article import Article, PubDate
+from build_archive.model.article import Article, EntitySpan, PubDate
 from build_archive.model.entity import Entity
 from build_archive.model.event import (
     CuratedEvents,
@@ -58,7 +60,7 @@ class _Sighting:
     first: bool = False
 
 
-def _units(article: Article) -> list[tuple[str | None, str, tuple]]:
+def _units(article: Article) -> list[tuple[str | None, str, tuple[EntitySpan, ...]]]:
     """(anchor, text, entity spans): the title first, then every paragraph."""
     return [(None, article.title.value or "", ())] + [(p.anchor, p.text, p.entities) for p in article.paragraphs]
 
@@ -76,8 +78,9 @@ def _lead_date(article: Article) -> PubDate:
     year = int(published.date[:4]) if published.date else None
     for paragraph in article.paragraphs[:4]:
         match = _LEAD_RE.search(matching_form(paragraph.text[:80]))
-        if match and (match[3] or year):
-            y, m, d = int(match[3] or year), int(match[2]), int(match[1])
+        y = (int(match[3]) if match[3] else year) if match else None
+        if match and y:
+            m, d = int(match[2]), int(match[1])
             if not dates.valid_date(y, m, d):
                 continue
             value = f"{y:04d}-{m:02d}-{d:02d}"
@@ -86,13 +89,13 @@ def _lead_date(article: Article) -> PubDate:
     return published
 
 
-def _names(entities: dict[str, Entity], span) -> str:
+def _names(entities: dict[str, Entity], span: EntitySpan) -> str:
     entity = entities.get(span.id)
     return entity.name if entity else span.text
 
 
 def _covered(article: Article, series: tuple[Series, ...], entities: dict[str, Entity]) -> _Sighting | None:
-    for anchor, text, spans in _units(article)[:5]:
+    for anchor, text, _spans in _units(article)[:5]:
         norm = matching_form(text)
         found = []
         for s in series:
@@ -161,19 +164,20 @@ def _visits(article: Article, covered: _Sighting | None, entities: dict[str, Ent
                         None)
             within = re.search(r"trong khuôn khổ\s*$", norm[max(0, match.start() - 20):match.start()])
             if when:
-                day = when.value if isinstance(when.value, str) else when.value[0]
+                day = str(when.value[0] if isinstance(when.value, tuple) else when.value)
                 date = PubDate(day, "day", "stated", f"“{when.text}”")
                 words = f" ({when.text})"
             elif within and covered and covered.date.date:
-                date = PubDate(covered.date.date[:7], "month", "inferred",
-                               f"hội thảo ngày {covered.date.date} diễn ra trong khuôn khổ chuyến thăm")
+                day = covered.date.date
+                date = PubDate(day[:7], "month", "inferred",
+                               f"hội thảo ngày {day} diễn ra trong khuôn khổ chuyến thăm")
                 words = ""
             else:
                 continue
             visitor_id = visitor.id.removeprefix("provisional-person-")
             role = f"{visitor.role} " if visitor.role else ""
             title = f"Chuyến thăm chính thức {_names(entities, dest)} của {role}{_names(entities, visitor)}{words}"
-            sighting = _Sighting(f"chuyen-tham-{dest.id}-{visitor_id}-{date.date[:7]}", title, "visit", date,
+            sighting = _Sighting(f"chuyen-tham-{dest.id}-{visitor_id}-{day[:7]}", title, "visit", date,
                                  article.id, paragraph.anchor, False, "chuyen-tham-chinh-thuc", place=dest.id,
                                  place_name=_names(entities, dest))
             sighting.participants.append(Participant(visitor.id, _names(entities, visitor), visitor.role, False))
@@ -262,12 +266,13 @@ def detect(article: Article, series: tuple[Series, ...], curated: CuratedEvents,
 def _sightings(article: Article, series: tuple[Series, ...], curated: CuratedEvents,
                entities: dict[str, Entity], cache: Cache | None) -> list[_Sighting]:
     """detect(), cached with the article: it depends only on the article, the data and the code."""
-    name = f"sightings-{article.cache_key}-{article.id}" if cache and article.cache_key else ""
-    found = cache.get(name) if name else None
+    if cache is None or not article.cache_key:
+        return detect(article, series, curated, entities)
+    name = f"sightings-{article.cache_key}-{article.id}"
+    found: list[_Sighting] | None = cache.get(name)
     if found is None:
         found = detect(article, series, curated, entities)
-        if name:
-            cache.put(name, found)
+        cache.put(name, found)
     return found  # a fresh object either way: detected now, or unpickled
 
 
@@ -276,7 +281,7 @@ def build_events(articles: list[Article], series: tuple[Series, ...], curated: C
                  ) -> tuple[list[Event], dict[str, list[tuple[str, str]]]]:
     """All events, and per article its (event id, covers|mentions) list."""
     by_id_entity = {e.id: e for e in entities}
-    merged: dict[str, dict] = {}
+    merged: dict[str, dict[str, Any]] = {}
     article_events: dict[str, list[tuple[str, str]]] = {a.id: [] for a in articles}
     aliases = {old: e["id"] for e in curated.entries for old in e.get("merge", [])}
     pairs: dict[tuple[str, str], tuple[str, str]] = {}
@@ -322,7 +327,7 @@ def build_events(articles: list[Article], series: tuple[Series, ...], curated: C
 def _apply_curated(events: dict[str, Event], curated: CuratedEvents, entities: dict[str, Entity]) -> dict[str, Event]:
     for entry in curated.entries:
         event = events.get(entry["id"])
-        fields: dict = {}
+        fields: dict[str, Any] = {}
         if event is None:
             if "date" not in entry or "title" not in entry:
                 continue  # a correction for an event no article has produced yet
@@ -345,7 +350,7 @@ def _apply_curated(events: dict[str, Event], curated: CuratedEvents, entities: d
     return events
 
 
-def _relate(events: dict[str, Event], pairs: dict, entities: dict[str, Entity]) -> list[Event]:
+def _relate(events: dict[str, Event], pairs: dict[tuple[str, str], tuple[str, str]], entities: dict[str, Entity]) -> list[Event]:
     relations: dict[str, dict[str, str]] = {e: {} for e in events}
 
     def add(a: str, b: str, reason_a: str, reason_b: str) -> None:
@@ -366,9 +371,9 @@ def _relate(events: dict[str, Event], pairs: dict, entities: dict[str, Entity]) 
                     by_agreement.setdefault(agreement, []).append(event)
     shared: dict[tuple[str, str], list[str]] = {}
     for agreement, members in sorted(by_agreement.items()):
-        for i, a in enumerate(members):
-            for b in members[i + 1:i + 1 + AGREEMENT_NEIGHBOURS]:
-                shared.setdefault((a.id, b.id), []).append(agreement)
+        for i, earlier in enumerate(members):
+            for later in members[i + 1:i + 1 + AGREEMENT_NEIGHBOURS]:
+                shared.setdefault((earlier.id, later.id), []).append(agreement)
     for (a, b), agreements in shared.items():
         names = "; ".join(entities[ag].name if ag in entities else ag for ag in agreements)
         add(a, b, f"Cùng liên quan đến {names}: ", f"Cùng liên quan đến {names}: ")
@@ -393,7 +398,7 @@ def _numbers_in(text: str) -> set[int]:
     return found
 
 
-def event_of_span(events: list[Event], article_id: str, anchor: str, span) -> str | None:
+def event_of_span(events: Sequence[Event], article_id: str, anchor: str, span: EntitySpan) -> str | None:
     """The detected event an event span of a paragraph names, if any: its link then goes to events/<id>/.
 
     Hook for the event pages: an event the paragraph is cited for that is the span's curated entity,

@@ -8,6 +8,7 @@ and id, mentions by their place in the article.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from build_archive.model.article import Article, EntitySpan, FigureSpan, Paragraph
 from build_archive.model.entity import Entity
@@ -57,9 +58,13 @@ def by_entity(articles: list[Article]) -> dict[str, tuple[Mention, ...]]:
     return {k: tuple(v) for k, v in found.items()}
 
 
-def attested_roles(mentions: tuple[Mention, ...]) -> list[tuple[str, str | None, Article]]:
+# (role, article date, first article printing it)
+AttestedRole = tuple[str, str | None, Article]
+
+
+def attested_roles(mentions: tuple[Mention, ...]) -> list[AttestedRole]:
     """(role, article date, first article printing it), oldest first; one line per distinct role."""
-    seen: dict[str, tuple[str, str | None, Article]] = {}
+    seen: dict[str, AttestedRole] = {}
     for mention in sorted(mentions, key=lambda m: (m.article.published.date or "9999", m.article.id)):
         role = mention.span.role
         if role and role not in seen:
@@ -78,7 +83,7 @@ def articles_of(mentions: tuple[Mention, ...]) -> list[Article]:
     return sorted(unique.values(), key=lambda a: (a.published.date or "0000", a.id), reverse=True)
 
 
-def entity_record(entity: Entity, mentions: tuple[Mention, ...]) -> dict:
+def entity_record(entity: Entity, mentions: tuple[Mention, ...]) -> dict[str, Any]:
     return {
         "id": entity.id, "type": entity.type, "name": entity.name, "aliases": list(entity.aliases),
         "url": f"entities/{entity.type}/{entity.id}/", "country": entity.country, "en": entity.en,

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from build_archive.model.event import Event, Series
 
 
-def series_members(series: Series, events: list[Event]) -> list[dict]:
+def series_members(series: Series, events: list[Event]) -> list[dict[str, Any]]:
     """Rows for a series page: events, and for numbered series the missing numbers as ranges."""
     members = [e for e in events if e.series == series.id]
     if not series.numbered:
         return [{"event": e} for e in sorted(members, key=lambda e: (e.date.date or "9999", e.id))]
     by_n = {e.ordinal: e for e in members if e.ordinal is not None}
-    rows: list[dict] = []
+    rows: list[dict[str, Any]] = []
     expected = 1
     for n in sorted(by_n):
         if n > expected:
@@ -33,7 +35,7 @@ def series_index(events: list[Event]) -> dict[str, list[Event]]:
 
 
 def neighbours(event: Event, index: dict[str, list[Event]],
-               series: dict[str, Series]) -> tuple[dict | None, dict | None]:
+               series: dict[str, Series]) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     """Previous and next in the series: an event, or one implied by the numbering but not in the archive."""
     if not event.series or event.series not in series:
         return None, None

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 GUESSED = "guessed"
 
+# A figure's value: a number or (low, high) of numbers; for a date, an ISO date or (first, last).
+FigureValue = float | str | tuple[float, float] | tuple[str, str]
+
 # Roles a stretch of a raw line can play; the source view shows them all.
 KEPT_ROLES = {"title", "body", "caption", "meta"}
 ROLE_LABELS = {
@@ -60,7 +63,7 @@ class FigureSpan:
     start: int
     end: int
     kind: str  # money | percent | count | date
-    value: float | str | tuple  # a number, an ISO date, or (low, high)
+    value: FigureValue  # a number, an ISO date, or (low, high)
     unit: str | None
     qualifier: str  # exact | approx | more-than | less-than
     metric: str | None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .article import PubDate
 
@@ -68,7 +69,7 @@ class Event:
 
 @dataclass(frozen=True)
 class CuratedEvents:
-    entries: tuple[dict, ...]
+    entries: tuple[dict[str, Any], ...]  # as read from data/events.yml, validated where used
     path: Path
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from markupsafe import Markup
 
 from build_archive.link.events import event_of_span
 from build_archive.model.article import Article, Paragraph
 from build_archive.model.citation import article_citation
+from build_archive.model.event import Event
 from build_archive.model.urls import article_url, figure_id, raw_path, relative
 from build_archive.pages.bibliography import ARCHIVE_FILES, article_files
 from build_archive.pages.citation import citation_outputs
@@ -32,7 +33,8 @@ def body_blocks(article: Article) -> list[tuple[str, object, int]]:
     return blocks
 
 
-def paragraph_html(article: Article, paragraph: Paragraph, names: dict[str, str], page: str, events=(),
+def paragraph_html(article: Article, paragraph: Paragraph, names: dict[str, str], page: str,
+                   events: Sequence[Event] = (),
                    pages: dict[str, str] | None = None, seen: set[str] | None = None) -> Markup:
     ids = [figure_id(article.id, paragraph.anchor, n) for n in range(len(paragraph.figures))]
     return render_paragraph(paragraph.text, paragraph.entities, paragraph.figures, names=names,
@@ -42,7 +44,8 @@ def paragraph_html(article: Article, paragraph: Paragraph, names: dict[str, str]
 
 def _article_pages(ctx: SiteContext, article: Article) -> dict[str, Output]:
     url = article_url(article)
-    pages, seen = entity_pages(ctx.events), set()
+    pages = entity_pages(ctx.events)
+    seen: set[str] = set()
     html_of = {p.anchor: paragraph_html(article, p, ctx.names, url, ctx.events, pages, seen)
                for p in article.paragraphs}
     return {

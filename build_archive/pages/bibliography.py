@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from build_archive.model.citation import article_citation
 from build_archive.pages.citation import bibtex_entry, csl_item, ris_entry
@@ -27,7 +27,7 @@ def article_files(article_id: str) -> tuple[tuple[str, str], ...]:
     return tuple((label, f"articles/{article_id}/{article_id}.{ext}") for label, ext in FORMATS)
 
 
-def _csl_json(items: list[dict]) -> bytes:
+def _csl_json(items: list[dict[str, Any]]) -> bytes:
     return (json.dumps(items, ensure_ascii=False, indent=2) + "\n").encode()
 
 

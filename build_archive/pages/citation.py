@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from build_archive.model.citation import ARCHIVE_NAME, Citation
 from build_archive.model.entity import Entity
@@ -28,7 +29,7 @@ SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "place": "Pl
 BIBTEX_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
-def script_json(data: dict) -> str:
+def script_json(data: dict[str, Any]) -> str:
     """JSON safe inside a <script> element."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     # No "<" at all: neither "</script>" nor "<!--" can end or swallow the element.
@@ -68,8 +69,8 @@ def meta_tags(c: Citation) -> list[tuple[str, str]]:
     return meta
 
 
-def jsonld(c: Citation) -> dict:
-    data: dict = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": c.display_title,
+def jsonld(c: Citation) -> dict[str, Any]:
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": c.display_title,
                   "inLanguage": c.language, "url": c.url, "mainEntityOfPage": c.url,
                   "isPartOf": {"@type": "WebSite", "name": c.archive_name, "url": c.archive_url}}
     if c.date:
@@ -84,9 +85,9 @@ def jsonld(c: Citation) -> dict:
     return data
 
 
-def csl_item(c: Citation) -> dict:
+def csl_item(c: Citation) -> dict[str, Any]:
     """CSL-JSON, as Zotero exports and imports it and citeproc renders it."""
-    item: dict = {"id": c.id, "type": "article-newspaper" if c.kind == "article" else "webpage",
+    item: dict[str, Any] = {"id": c.id, "type": "article-newspaper" if c.kind == "article" else "webpage",
                   "title": c.display_title, "URL": c.url, "language": c.language, "archive": c.archive_name}
     if c.creators:
         # A name that is not Vietnamese is marked so citeproc-js does not keep it in Vietnamese order.
@@ -166,7 +167,7 @@ def styles(c: Citation) -> list[tuple[str, str, list[tuple[str, str, str]]]]:
 
 
 def citation_outputs(c: Citation, downloads: tuple[tuple[str, str], ...] = (),
-                     archive_downloads: tuple[tuple[str, str], ...] = ()) -> dict:
+                     archive_downloads: tuple[tuple[str, str], ...] = ()) -> dict[str, Any]:
     """What a page template needs: meta tags, JSON-LD, the box's strings and the downloads' paths.
 
     Only articles get style strings: an event page is a page of the archive, not a publication.
@@ -181,7 +182,7 @@ def citation_outputs(c: Citation, downloads: tuple[tuple[str, str], ...] = (),
 
 
 def event_jsonld(event: Event, url: str) -> str:
-    data: dict = {"@context": "https://schema.org", "@type": "Event", "name": event.title, "url": url,
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Event", "name": event.title, "url": url,
                   "inLanguage": "vi"}
     if event.date.date:
         data["startDate"] = event.date.date
@@ -196,7 +197,7 @@ def event_jsonld(event: Event, url: str) -> str:
 
 
 def entity_jsonld(entity: Entity, site_url: str) -> str:
-    data: dict = {"@context": "https://schema.org", "@type": SCHEMA_TYPES[entity.type], "name": entity.name,
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": SCHEMA_TYPES[entity.type], "name": entity.name,
                   "url": site_url + f"entities/{entity.type}/{entity.id}/"}
     if entity.aliases:
         data["alternateName"] = list(entity.aliases)

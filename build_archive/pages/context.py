@@ -9,7 +9,7 @@ from typing import Any
 import jinja2
 
 from build_archive.common.textnorm import vi_sort_key
-from build_archive.link.mentions import Mention, by_entity, provisional_entities
+from build_archive.link.mentions import FigureRow, Mention, by_entity, provisional_entities
 from build_archive.model.archive import Archive
 from build_archive.model.article import Article
 from build_archive.model.entity import ENTITY_TYPES
@@ -35,7 +35,7 @@ class SiteContext:
     events_by_id: dict[str, Event] = field(init=False)
     series_by_id: dict[str, Series] = field(init=False)
     names: dict[str, str] = field(init=False)
-    rows: list[fig.FigureRow] = field(init=False)
+    rows: list[FigureRow] = field(init=False)
     common: dict[str, Any] = field(init=False)
 
     def __post_init__(self) -> None:

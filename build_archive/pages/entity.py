@@ -7,10 +7,11 @@ says so plainly, stays out of search, and the index lists it apart, as known but
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from build_archive.link.mentions import articles_of, attested_roles
+from build_archive.link.mentions import AttestedRole, articles_of, attested_roles
 from build_archive.model.entity import ENTITY_TYPES
+from build_archive.model.event import Event
 from build_archive.model.urls import entity_url
 from build_archive.pages.citation import entity_jsonld
 from build_archive.pages.context import SiteContext
@@ -18,7 +19,7 @@ from build_archive.pages.inline import entity_pages
 from build_archive.pages.output import Output, redirect_page
 
 
-def named_by_events(events) -> set[str]:
+def named_by_events(events: Iterable[Event]) -> set[str]:
     """Entities an event page links to: its participants, place and agreements."""
     named: set[str] = set()
     for event in events:
@@ -29,7 +30,7 @@ def named_by_events(events) -> set[str]:
     return named
 
 
-def distinct_roles(known: tuple[str, ...], attested: list[tuple]) -> list[tuple]:
+def distinct_roles(known: tuple[str, ...], attested: list[AttestedRole]) -> list[AttestedRole]:
     """Roles seen in articles, less those that only repeat or shorten another ("Thứ trưởng" beside
     "Thứ trưởng Bộ Ngoại giao"): each role is listed once, in its fullest form."""
     titles = list(known) + [title for title, _, _ in attested]

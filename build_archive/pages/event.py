@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from build_archive.link.mentions import FigureRow
 from build_archive.link.series import neighbours, series_index
 from build_archive.model.citation import event_citation
 from build_archive.model.urls import event_url
@@ -15,7 +16,7 @@ from build_archive.pages.output import Output, redirect_page
 
 def generate(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     yield "events/index.md", ctx.render("events/index.md", "chronology.html.j2")
-    rows_by_article: dict[str, list] = {}
+    rows_by_article: dict[str, list[FigureRow]] = {}
     for row in ctx.rows:
         rows_by_article.setdefault(row.article.id, []).append(row)
     index = series_index(ctx.events)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from build_archive.link.mentions import Mention, entity_record
-from build_archive.model.article import Article, EntitySpan, FigureSpan
+from build_archive.model.archive import Archive
+from build_archive.model.article import Article, EntitySpan, FigureSpan, FigureValue
 from build_archive.model.event import Event
 
 if TYPE_CHECKING:
@@ -23,27 +24,31 @@ MAX_FIGURE = 1e18  # beyond this a figure is a misreading ("10000000 tỷ USD"):
 OUT_OF_RANGE = "value out of range: kept as text only"
 
 
-def json_number(value: float | int | None) -> float | int | None:
-    """A figure's value as JSON can carry it: finite and plausible, else None (its text stays)."""
-    if value is None or isinstance(value, int) and abs(value) <= MAX_FIGURE:
-        return value
-    if isinstance(value, float) and math.isfinite(value) and abs(value) <= MAX_FIGURE:
+def json_number(value: float | str) -> float | None:
+    """A figure's number as JSON can carry it: finite and plausible, else None (its text stays). A date is none."""
+    if isinstance(value, int | float) and math.isfinite(value) and abs(value) <= MAX_FIGURE:
         return value
     return None
 
 
-def figure_values(value) -> tuple[float | int | None, float | int | None]:
-    """(low, high) of a figure, each finite or None."""
-    low, high = (value[0], value[1]) if isinstance(value, tuple) else (value, value)
+def figure_values(value: FigureValue) -> tuple[float | None, float | None]:
+    """(low, high) of a figure's number, each finite or None."""
+    low, high = value if isinstance(value, tuple) else (value, value)
     return json_number(low), json_number(high)
 
 
-def dumps(data, **options) -> bytes:
+def export_values(value: FigureValue) -> tuple[float | str | None, float | str | None]:
+    """(low, high) as the exports write them: a date as its ISO text, a number as in ``figure_values``."""
+    low, high = value if isinstance(value, tuple) else (value, value)
+    return (low if isinstance(low, str) else json_number(low)), (high if isinstance(high, str) else json_number(high))
+
+
+def dumps(data: object, **options: Any) -> bytes:
     """JSON text of ``data``, refusing NaN and Infinity (they are not JSON)."""
     return (json.dumps(data, ensure_ascii=False, allow_nan=False, **options) + "\n").encode()
 
 
-def entity_span_record(span: EntitySpan) -> dict:
+def entity_span_record(span: EntitySpan) -> dict[str, Any]:
     record = {"start": span.start, "end": span.end, "type": span.type, "id": span.id, "text": span.text}
     if span.role:
         record["role"] = span.role
@@ -52,8 +57,8 @@ def entity_span_record(span: EntitySpan) -> dict:
     return record
 
 
-def figure_span_record(figure: FigureSpan) -> dict:
-    low, high = figure_values(figure.value)
+def figure_span_record(figure: FigureSpan) -> dict[str, Any]:
+    low, high = export_values(figure.value)
     value = [low, high] if isinstance(figure.value, tuple) else low
     record = {"start": figure.start, "end": figure.end, "kind": figure.kind, "value": value, "unit": figure.unit,
               "qualifier": figure.qualifier, "metric": figure.metric, "period": figure.period, "text": figure.text,
@@ -63,7 +68,7 @@ def figure_span_record(figure: FigureSpan) -> dict:
     return record
 
 
-def article_record(article: Article) -> dict:
+def article_record(article: Article) -> dict[str, Any]:
     return {
         "id": article.id,
         "url": f"articles/{article.id}/",
@@ -95,7 +100,7 @@ def article_record(article: Article) -> dict:
     }
 
 
-def event_record(event: Event) -> dict:
+def event_record(event: Event) -> dict[str, Any]:
     return {
         "id": event.id, "url": f"events/{event.id}/", "title": event.title, "en": event.en, "kind": event.kind,
         "series": event.series, "ordinal": event.ordinal,
@@ -129,13 +134,13 @@ def events_ics(events: list[Event]) -> bytes:
         lines += ["BEGIN:VEVENT", f"UID:{event.id}@luu-tru-viet-lao", f"DTSTAMP:{day}T000000Z",
                   f"DTSTART;VALUE=DATE:{day}", f"SUMMARY:{_ics_text(event.title)}"]
         if event.place_name or event.online:
-            lines.append(f"LOCATION:{_ics_text('trực tuyến' if event.online else event.place_name)}")
+            lines.append(f"LOCATION:{_ics_text('trực tuyến' if event.online else event.place_name or '')}")
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return ("\r\n".join(lines) + "\r\n").encode()
 
 
-def archive_json(archive, mentions: dict[str, tuple[Mention, ...]] | None = None) -> bytes:
+def archive_json(archive: Archive, mentions: dict[str, tuple[Mention, ...]] | None = None) -> bytes:
     mentions = mentions or {}
     articles = [dict(article_record(a), events=[{"id": e, "relation": r} for e, r in archive.article_events.get(a.id, [])])
                 for a in archive.articles]

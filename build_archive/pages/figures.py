@@ -11,14 +11,14 @@ import html
 import io
 import math
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
 from build_archive.link.mentions import FigureRow
 from build_archive.model.article import Article
 from build_archive.model.urls import figure_id
-from build_archive.pages.exports import OUT_OF_RANGE, dumps, figure_values
+from build_archive.pages.exports import OUT_OF_RANGE, dumps, export_values, figure_values
 from build_archive.pages.inline import METRIC_LABELS
 
 if TYPE_CHECKING:
@@ -50,8 +50,8 @@ def grouped(rows: list[FigureRow]) -> list[tuple[str, list[FigureRow]]]:
     return [(m, sorted(groups[m], key=lambda r: (r.figure.period or "", r.article.id, r.id))) for m in order]
 
 
-def row_record(row: FigureRow) -> dict:
-    low, high = figure_values(row.figure.value)
+def row_record(row: FigureRow) -> dict[str, Any]:
+    low, high = export_values(row.figure.value)
     record = {
         "id": row.id, "article": row.article.id,
         "paragraph_url": f"articles/{row.article.id}/#{row.paragraph.anchor}", "text": row.figure.text,
@@ -77,7 +77,7 @@ def figures_json(rows: list[FigureRow]) -> bytes:
     return dumps([row_record(r) for r in rows], indent=1)
 
 
-def chart_points(rows: list[FigureRow], metric: str) -> list[dict]:
+def chart_points(rows: list[FigureRow], metric: str) -> list[dict[str, Any]]:
     """Money figures in USD for one metric, one point per figure, by period.
 
     A running total ("investment stock") and a period's flow ("investment") are different metrics:
@@ -105,7 +105,7 @@ def _nice_step(vmax: float) -> float:
     return next(power * m for m in (1, 2, 5, 10) if vmax / (power * m) <= 10)
 
 
-def chart_svg(points: list[dict], title: str, chart_id: str) -> str:
+def chart_svg(points: list[dict[str, Any]], title: str, chart_id: str) -> str:
     """A small dot-and-range chart: years across, billions of USD up. Hollow dots are part-year figures.
 
     Drawn at its own size (the page scrolls it sideways on a narrow screen rather than shrink it),
@@ -122,9 +122,9 @@ def chart_svg(points: list[dict], title: str, chart_id: str) -> str:
     if not points:
         out.append(f'<text x="{left}" y="{height // 2}" font-size="13" fill="currentColor">Chưa có số liệu.</text>')
         return "".join(out) + "</svg>"
-    years = [p["year"] for p in points]
+    years: list[int] = [p["year"] for p in points]
     y0, y1 = min(years) - 1, max(years) + 1
-    highest = max(p["high"] for p in points) or 1
+    highest: float = max(p["high"] for p in points) or 1
     step = 0.5 if highest <= 3 else 1 if highest <= 8 else 2 if highest <= 20 else _nice_step(highest)
     vmax = (int(highest * 1.05 / step) + 1) * step  # the top gridline above the highest point
     plot_w, plot_h = width - left - right, height - top - bottom

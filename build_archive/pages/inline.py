@@ -9,11 +9,13 @@ in the text flow.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Iterable
 
 from markupsafe import Markup
 
 from build_archive.model.article import EntitySpan, FigureSpan
 from build_archive.model.entity import TYPE_LABELS
+from build_archive.model.event import Event
 from build_archive.model.urls import entity_url, event_url
 
 KIND_LABELS = {"money": "Số tiền", "percent": "Tỷ lệ", "count": "Số lượng", "date": "Ngày tháng"}
@@ -27,7 +29,7 @@ METRIC_LABELS = {"trade turnover": "kim ngạch thương mại", "investment": "
 def format_number(value: float) -> str:
     """1730000000 → "1 730 000 000"; 6.9 → "6,9" (Vietnamese decimal comma, thin-space thousands)."""
     whole, _, fraction = f"{value:.6f}".rstrip("0").rstrip(".").partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
@@ -35,12 +37,15 @@ def format_number(value: float) -> str:
     return "\u202f".join(groups) + ("," + fraction if fraction else "")
 
 
+def _value_words(value: float | str) -> str:
+    return value if isinstance(value, str) else format_number(value)
+
+
 def figure_value_words(figure: FigureSpan) -> str:
-    if figure.kind == "date":
-        return figure.value if isinstance(figure.value, str) else f"{figure.value[0]} – {figure.value[1]}"
     value = figure.value
-    text = (f"{format_number(value[0])} – {format_number(value[1])}" if isinstance(value, tuple)
-            else format_number(value))
+    text = " – ".join(map(_value_words, value)) if isinstance(value, tuple) else _value_words(value)
+    if figure.kind == "date":
+        return text
     qualifier = QUALIFIER_LABELS.get(figure.qualifier, "")
     return " ".join(part for part in (qualifier, text, figure.unit or "") if part).replace(" %", "%")
 
@@ -65,15 +70,15 @@ def entity_tip(span: EntitySpan, canonical: str | None) -> str:
     return " · ".join(parts)
 
 
-def entity_pages(events) -> dict[str, str]:
+def entity_pages(events: Iterable[Event]) -> dict[str, str]:
     """Entity id → site path, for entities whose page is another kind's: a named event's is its event page."""
     return {event.entity: event_url(event.id) for event in events if event.entity}
 
 
 def render_paragraph(text: str, entities: tuple[EntitySpan, ...], figures: tuple[FigureSpan, ...], *,
-                     names: dict[str, str], link, figure_ids: list[str],
+                     names: dict[str, str], link: Callable[[str], str], figure_ids: list[str],
                      pages: dict[str, str] | None = None, seen: set[str] | None = None,
-                     event_of=lambda span: None) -> Markup:
+                     event_of: Callable[[EntitySpan], str | None] = lambda span: None) -> Markup:
     """The paragraph as HTML. ``link(path)`` makes a site path relative to the page; ``pages``: see entity_pages;
     ``event_of(span)`` is the detected event an event span names, whose page it then links to.
 

@@ -20,6 +20,7 @@ import os
 import pickle
 import tempfile
 from pathlib import Path
+from typing import Any
 
 CACHE_FORMAT = "3"
 _MAGIC = b"build_archive cache " + CACHE_FORMAT.encode() + b"\n"
@@ -64,7 +65,7 @@ class Cache:
     def reset_counts(self) -> None:
         self.hits = self.misses = 0
 
-    def get(self, name: str):
+    def get(self, name: str) -> Any:
         if name in self.memory:
             self.hits += 1
             return self.memory[name]
@@ -85,7 +86,7 @@ class Cache:
         self.memory[name] = value
         return value
 
-    def put(self, name: str, value) -> None:
+    def put(self, name: str, value: object) -> None:
         if self.folder is None:
             return
         self.memory[name] = value

@@ -10,14 +10,14 @@ import dataclasses
 import multiprocessing
 import os
 import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from build_archive.clean.lines import clean
-from build_archive.clean.rules import load_cleaning_rules, load_outlets
+from build_archive.clean.rules import CleaningRules, Outlet, load_cleaning_rules, load_outlets
 from build_archive.common.errors import InputError, SiteCollision
 from build_archive.common.files import MAX_FILE_BYTES, read_bounded
 from build_archive.ingest.reader import list_seeds, read_seed
@@ -58,7 +58,7 @@ def _quiet(stage: str, done: int, total: int, name: str) -> None:
 
 
 @contextmanager
-def stage(timings: dict[str, float], name: str):
+def stage(timings: dict[str, float], name: str) -> Iterator[None]:
     """Add the time spent in the block to ``timings[name]``."""
     start = time.perf_counter()
     try:
@@ -73,12 +73,14 @@ def sort_key(article: Article) -> tuple[str, str]:
 
 
 PARALLEL_MIN = 64  # below this many articles to process, a process pool costs more than it saves
-_WORKER: tuple = ()  # (rules, outlets, tagger) for forked workers; set just before the pool starts
+# (rules, outlets, tagger) for forked workers; set just before the pool starts
+_WORKER: tuple[CleaningRules, tuple[Outlet, ...], Tagger] | None = None
 
 
 def _process(job: tuple[str, str | None, str]) -> Article:
     """Ingest, clean and tag one seed (in this process or a forked worker)."""
     path, sidecar, source_dir = job
+    assert _WORKER is not None, "load_articles sets _WORKER before processing"
     rules, outlets, tagger = _WORKER
     doc = read_seed(Path(path), Path(sidecar) if sidecar else None)
     return tagger.tag(clean(doc, rules, outlets, source_dir=source_dir))
@@ -114,7 +116,7 @@ def load_articles(paths: Paths, progress: Progress = _quiet, tagger: Tagger | No
         keys = [_seed_key(path, sidecar, version, cache, paths.max_seed_bytes) for path, sidecar in seeds]
         found = [cache.get("article-" + k) for k in keys]
     todo = [(str(path), str(sidecar) if sidecar else None, path.parent.name)
-            for (path, sidecar), article in zip(seeds, found) if article is None]
+            for (path, sidecar), article in zip(seeds, found, strict=True) if article is None]
     with stage(timings, "clean+tag"):
         if len(todo) >= PARALLEL_MIN and (os.cpu_count() or 1) > 1:
             with ProcessPoolExecutor(os.cpu_count(), mp_context=multiprocessing.get_context("fork")) as pool:
@@ -127,7 +129,7 @@ def load_articles(paths: Paths, progress: Progress = _quiet, tagger: Tagger | No
     progress("clean", len(seeds), len(seeds), f"{len(todo)} processed, {len(seeds) - len(todo)} from cache")
     fresh_iter = iter(fresh)
     articles = []
-    for k, article in zip(keys, found):
+    for k, article in zip(keys, found, strict=True):
         if article is None:
             article = next(fresh_iter)
             cache.put("article-" + k, article)

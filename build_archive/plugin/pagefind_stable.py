@@ -14,11 +14,15 @@ import hashlib
 import json
 import struct
 from pathlib import Path
+from typing import Any
 
 SIGNATURE = b"pagefind_dcd"
 
+# What the CBOR subset holds: an unsigned integer, a text, or an array of these.
+Item = Any
 
-def _decode(data: bytes, i: int = 0):
+
+def _decode(data: bytes, i: int = 0) -> tuple[Item, int]:
     head = data[i]
     major, info = head >> 5, head & 31
     i += 1
@@ -35,7 +39,7 @@ def _decode(data: bytes, i: int = 0):
     if major == 3:
         return data[i:i + value].decode(), i + value
     if major == 4:
-        items = []
+        items: list[Item] = []
         for _ in range(value):
             item, i = _decode(data, i)
             items.append(item)
@@ -52,7 +56,7 @@ def _head(major: int, value: int) -> bytes:
     raise ValueError(value)
 
 
-def _encode(item) -> bytes:
+def _encode(item: Item) -> bytes:
     if isinstance(item, int):
         return _head(0, item)
     if isinstance(item, str):
@@ -61,14 +65,14 @@ def _encode(item) -> bytes:
     return _head(4, len(item)) + b"".join(_encode(x) for x in item)
 
 
-def read(path: Path):
+def read(path: Path) -> Item:
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise ValueError(f"{path} is not a Pagefind file")
     return _decode(data, len(SIGNATURE))[0]
 
 
-def write(folder: Path, prefix: str, digits: int, suffix: str, item) -> str:
+def write(folder: Path, prefix: str, digits: int, suffix: str, item: Item) -> str:
     """Write ``item`` under a name from its content; returns the name without the suffix."""
     data = SIGNATURE + _encode(item)
     name = f"{prefix}_{hashlib.sha256(data).hexdigest()[:digits]}"

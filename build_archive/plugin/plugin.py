@@ -22,7 +22,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
@@ -150,7 +150,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """
         if self._shareable and isinstance(page, ArchivePage) and id(page) not in self._in_nav and not page.toc:
             scope = (page.url.split("/")[0], page.url.count("/"), tuple(page.meta.get("hide", ())))
-            context["archive_memo"] = functools.partial(self._fragment, scope)
+            # Jinja takes any key; MkDocs' TemplateContext lists only its own.
+            cast(dict[str, Any], context)["archive_memo"] = functools.partial(self._fragment, scope)
         return context
 
     def _fragment(self, scope: tuple[object, ...], name: str, caller: Callable[[], str]) -> str:

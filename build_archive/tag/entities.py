@@ -10,6 +10,7 @@ names, organisation and place heads) and get a provisional id for review.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from build_archive.common.textnorm import canonical_tones, fold, slugify
@@ -68,7 +69,7 @@ def _pattern(alias: str) -> str:
     return out
 
 
-def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+def _words_pattern(words: Sequence[str]) -> re.Pattern[str] | None:
     if not words:
         return None
     alternatives = sorted({_pattern(w) for w in words}, key=len, reverse=True)
@@ -195,7 +196,7 @@ def _resolve(text: str, norm: str, start: int, end: int, candidates: tuple[Entit
 
 def _capitalised_run(text: str, pos: int, limit: int = 4, ascii_only: bool = False) -> tuple[int, int] | None:
     """The run of capitalised words starting at ``pos`` (after spaces)."""
-    words = []
+    words: list[re.Match[str]] = []
     for match in _WORD_RE.finditer(text, pos):
         gap = text[(words[-1].end() if words else pos):match.start()]
         if (words and gap != " ") or (not words and gap.strip()):
@@ -297,16 +298,18 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
     # after a role or an honorific, or anywhere in a paragraph about Laos.
     for match in _HYPHENATED_RE.finditer(text):
         start, end = match.start(), match.end()
-        cue = matcher.roles and matcher.roles.search(matching_form(text[max(0, start - 40):start]) + "\x00")
+        role_cue = matcher.roles and matcher.roles.search(matching_form(text[max(0, start - 40):start]) + "\x00")
         first = match.group().split("-")[0].split()[0]
         syllables = re.findall(_SYLLABLE, match.group())
         if first.isupper() or (len(syllables) < 3 and all(w[0].isupper() for w in syllables)):
             continue  # "QĐND - Chuyến", "Đông-Tây": not a name
-        if text[start].isupper() and (cue or re.search(r"(?<!\w)lào(?!\w)", norm)) and _free(taken, start, end):
+        if text[start].isupper() and (role_cue or re.search(r"(?<!\w)lào(?!\w)", norm)) and _free(taken, start, end):
             add(start, end, "person", role_before(text, start, matcher, floor_at(start)))
     # Organisations: a head word and its capitalised name ("Bộ Công Thương", "Ủy ban Dân tộc"),
     # with the place it belongs to ("Sở Ngoại vụ Hà Tĩnh", "Ban Tuyên huấn tỉnh Salavan", "Tỉnh ủy Hà Tĩnh").
-    for head in (matcher.org_heads.finditer(norm) if matcher.org_heads else ()):
+    org_heads = matcher.org_heads
+    for head in (org_heads.finditer(norm) if org_heads else ()):
+        assert org_heads is not None  # a head was found by it
         start = head.start()
         if not text[start].isupper() or not _free(taken, start, head.end()):
             continue
@@ -324,13 +327,13 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
             if w in FAMILY_NAMES and _person_name(text, word.start()):
                 break
             low = w.lower()
-            nxt = _WORD_RE.search(text, word.end())
-            if w[0].islower() and (low in matcher.named.stops or (nxt and f"{low} {nxt.group().lower()}"
-                                                                  in matcher.named.stop_pairs)):
+            following = _WORD_RE.search(text, word.end())
+            pair = f"{low} {following.group().lower()}" if following else ""
+            if w[0].islower() and (low in matcher.named.stops or pair in matcher.named.stop_pairs):
                 break  # "Ban Tuyên giáo Tỉnh ủy tham dự", "Báo Pasaxon ký thỏa thuận": a verb ends the name
             if w.lower() in STOP_WORDS:
                 if w.lower() == "và" and re.match(r"\s\w", text[word.end():]) and text[word.end() + 1].isupper() \
-                        and not matcher.org_heads.match(norm, word.end() + 1):  # "… và Đồn Biên phòng …": two
+                        and not org_heads.match(norm, word.end() + 1):  # "… và Đồn Biên phòng …": two
                     end, count = word.end(), count + 1  # "Quỹ Hòa bình và Phát triển Việt Nam"
                     continue
                 break
@@ -353,7 +356,8 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
     return found
 
 
-def _other_country_bodies(text: str, known: list[tuple[int, int, tuple[Entity, ...]]]) -> list:
+def _other_country_bodies(text: str, known: list[tuple[int, int, tuple[Entity, ...]]]
+                          ) -> list[tuple[int, int, tuple[Entity, ...]]]:
     """A body's name followed by its country is one name ("Bộ Giáo dục và Thể thao Lào", "Bộ Ngoại giao
     Việt Nam"), that country's body; followed by a province, its branch there; a Vietnamese body's name followed by another country is that
     country's body, which the knowledge base may lack ("Bộ Kế hoạch và Đầu tư Lào").
@@ -362,7 +366,7 @@ def _other_country_bodies(text: str, known: list[tuple[int, int, tuple[Entity, .
     provisional organisation. "Ủy ban liên Chính phủ Việt Nam - Lào": a pair after a name is left alone.
     """
     known = sorted(known)
-    out: list = []
+    out: list[tuple[int, int, tuple[Entity, ...]]] = []
     skip = False
     for current, following in zip(known, known[1:] + [None], strict=False):
         if skip:
@@ -376,7 +380,7 @@ def _other_country_bodies(text: str, known: list[tuple[int, int, tuple[Entity, .
             out.append((start, following[1], ()))  # "Hội Hữu nghị Việt - Lào tỉnh Bắc Giang": its branch there
             skip = True
             continue
-        if not (country and country.type == "place" and country.id in ("viet-nam", "lao")
+        if not (following and country and country.type == "place" and country.id in ("viet-nam", "lao")
                 and following[0] - end == 1 and candidates and all(c.type == "organization" for c in candidates)
                 and not re.match(r"\s*[-–]\s*\w", text[following[1]:])):
             out.append(current)

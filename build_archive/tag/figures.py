@@ -10,6 +10,7 @@ the latest year the article spoke of before it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from build_archive.date.patterns import DATE_CUE_RE as _DATE_CUE_RE
@@ -53,7 +54,7 @@ class FigureRules:
         qualifier_of = {matching_form(w): kind for kind, words in rules.qualifiers.items() for w in words}
         currency_of = {matching_form(w): code for code, words in rules.currencies.items() for w in words}
 
-        def alternation(words) -> str:
+        def alternation(words: Iterable[str]) -> str:
             return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
         amount = re.compile(
@@ -90,7 +91,7 @@ def _year_of(value: str, article_year: int | None) -> int | None:
 
 def _periods(text: str, article_year: int | None) -> list[tuple[int, int, str]]:
     """Time expressions in a text: (start, end, ISO period)."""
-    found = []
+    found: list[tuple[int, int, str]] = []
     for regex, kind in _PERIOD_RES:
         for match in regex.finditer(text):
             year = _year_of(match["y"], article_year)
@@ -120,7 +121,7 @@ def _dates(text: str, article_year: int | None) -> list[tuple[int, int, str | tu
     """Dates, months, years and their ranges, longest first; a date without a year takes the article's."""
     found: list[tuple[int, int, str | tuple[str, str]]] = []
 
-    def add(start: int, end: int, value) -> None:
+    def add(start: int, end: int, value: str | tuple[str, str]) -> None:
         if all(end <= s or start >= e for s, e, _ in found):
             found.append((start, end, value))
 
@@ -147,9 +148,9 @@ def _dates(text: str, article_year: int | None) -> list[tuple[int, int, str | tu
             add(start, m.end(), (_day(year1, month1, day1), _day(year, month, day)))
     for m in _MONTH_YEAR_RE.finditer(text):
         month = int(m["m"]) if m["m"] else _MONTH_NAMES[m["mw"]]
-        year = m["y"] or m["y2"] or (str(article_year) if article_year else None)
-        if 1 <= month <= 12 and year and not (m["mw"] == "Năm" and re.match(r"\s*\d", text[m.end():])):
-            add(m.start(), m.end(), f"{year}-{month:02d}")
+        year_text = m["y"] or m["y2"] or (str(article_year) if article_year else None)
+        if 1 <= month <= 12 and year_text and not (m["mw"] == "Năm" and re.match(r"\s*\d", text[m.end():])):
+            add(m.start(), m.end(), f"{year_text}-{month:02d}")
     for m in _YEAR_RANGE_RE.finditer(text):
         if int(m["y1"]) < int(m["y2"]):
             add(m.start(), m.end(), (m["y1"], m["y2"]))
@@ -190,11 +191,11 @@ def tag_figures(text: str, rules: FigureRules, published: PubDate, entities: tup
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken + blocked)
 
-    for start, end, value in _dates(text, article_year):
+    for start, end, when in _dates(text, article_year):
         if free(start, end):
-            period = value if isinstance(value, str) else f"{value[0]}/{value[1]}"
-            figures.append(FigureSpan(start, end, "date", value, None, "exact", None,
-                                      None if period.startswith("--") else period, text[start:end]))
+            span = when if isinstance(when, str) else f"{when[0]}/{when[1]}"
+            figures.append(FigureSpan(start, end, "date", when, None, "exact", None,
+                                      None if span.startswith("--") else span, text[start:end]))
             taken.append((start, end))
 
     periods = _periods(text, article_year)
@@ -205,7 +206,7 @@ def tag_figures(text: str, rules: FigureRules, published: PubDate, entities: tup
             continue
         scale = SCALES.get(match["scale"] or "", 1.0)
         low = round(parse_number(text[match.start("n1"):match.end("n1")]) * scale, 6)
-        value: float | tuple = low
+        value: float | tuple[float, float] = low
         if match["n2"]:
             value = (low, round(parse_number(text[match.start("n2"):match.end("n2")]) * scale, 6))
         if match["pct"]:
@@ -225,6 +226,7 @@ def tag_figures(text: str, rules: FigureRules, published: PubDate, entities: tup
         metric = _measure(_metric(norm, start, sentence_start, rules), norm[sentence_start:start], rules)
         in_sentence = [p for p in periods if sentence_start <= p[0] < sentence_end]
         before = [p for p in in_sentence if p[0] < start]
+        period: str | None
         if before:
             period = before[-1][2]
         elif in_sentence:

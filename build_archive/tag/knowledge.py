@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from build_archive.common.errors import InputError
 from build_archive.common.textnorm import match_key
@@ -60,8 +63,10 @@ _ENTITY_SCHEMA = {
 }
 
 
-def _items(node, key):
-    return dict((k.value, v) for k, v in node.value)[key].value
+def _items(node: yaml.Node, key: str) -> list[yaml.Node]:
+    """The item nodes of the list under ``key`` in a mapping node."""
+    items: list[yaml.Node] = dict((k.value, v) for k, v in node.value)[key].value
+    return items
 
 
 _PLACE_SCHEMA = {k: v for k, v in _ENTITY_SCHEMA.items() if k not in ("type", "roles", "default")}
@@ -122,7 +127,7 @@ _TAGGING_SCHEMA = {name: _STRS for name in (
 _TAGGING_SCHEMA.update({name: Field((dict,), required=True) for name in ("qualifiers", "currencies", "metrics")})
 
 
-def _str_lists(path: Path, mapping: dict, what: str) -> dict[str, tuple[str, ...]]:
+def _str_lists(path: Path, mapping: dict[str, Any], what: str) -> dict[str, tuple[str, ...]]:
     for key, value in mapping.items():
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise InputError(path, f"{what} '{key}' must be a list of words")

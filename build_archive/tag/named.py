@@ -14,6 +14,7 @@ The head words and the words that end a name are in data/tagging.yml.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from build_archive.common.textnorm import canonical_tones, slugify
@@ -51,7 +52,8 @@ class NamedRules:
     plural: frozenset[str]
 
     @classmethod
-    def build(cls, event_heads, agreement_heads, stop_words, plural_markers) -> NamedRules:
+    def build(cls, event_heads: Iterable[str], agreement_heads: Iterable[str], stop_words: Iterable[str],
+              plural_markers: Iterable[str]) -> NamedRules:
         kind_of = {h.lower(): "event" for h in event_heads} | {h.lower(): "agreement" for h in agreement_heads}
         alternatives = sorted((r"\s+".join(map(re.escape, h.split())) for h in kind_of), key=len, reverse=True)
         heads = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)

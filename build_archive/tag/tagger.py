@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,7 @@ class Tagger:
         rules = load_tagging_rules(data_dir / "tagging.yml")
         return cls(entities, EntityMatcher.build(entities, rules), FigureRules.build(rules))
 
-    def used_entities(self, articles) -> tuple[Entity, ...]:
+    def used_entities(self, articles: Iterable[Article]) -> tuple[Entity, ...]:
         """The curated entities, and the gazetteer's places some article mentions (one page each)."""
         mentioned = {s.id for a in articles for p in a.paragraphs for s in p.entities}
         return tuple(e for e in self.entities if not e.gazetteer or e.id in mentioned)
