@@ -7,6 +7,7 @@ shape, link-list and widget shape, template placeholders and image stubs.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from build_archive.date.patterns import EN_DATE_RE, TIME_RE, full_dates
@@ -54,13 +55,16 @@ WIDGET_WORDS_RE = re.compile(
     r"comments?|share|print|published in|leave a|like|tweet|email|cỡ chữ|nghe đọc|xem thêm|"
     r"quay lại|trở về|đầu trang|menu|skip to)(?!\w)", re.IGNORECASE)
 MAX_WIDGET_WORDS = 10
+_LETTER_RE = re.compile(r"[^\W\d_]")
 MAX_WIDGET_REST = 4
 
 
-def words(line: str) -> list[str]:
-    return [w for w in line.split() if any(c.isalpha() for c in w)]
+@functools.lru_cache(maxsize=1 << 14)  # every shape test of a line asks for its words
+def words(line: str) -> tuple[str, ...]:
+    return tuple(w for w in line.split() if _LETTER_RE.search(w))
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def stop_ratio(line: str) -> float:
     found = words(line)
     return sum(w.lower().strip(",.;:“”\"()") in STOP_WORDS for w in found) / len(found) if found else 0.0

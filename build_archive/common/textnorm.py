@@ -11,6 +11,7 @@ Three different needs, three functions:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -44,6 +45,7 @@ def _move_tone(match: re.Match[str]) -> str:
     return f"{head}{v1}{tone}{v2}"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names and lines are normalised again and again
 def canonical_tones(text: str) -> str:
     """The text in NFC with every oa/oe/uy tone on the first vowel (hòa, Ủy)."""
     text = nfc(text)
@@ -136,6 +138,7 @@ def folded_pairs(texts: Iterable[str | None]) -> str:
     return " ".join(seen)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def match_key(text: str) -> str:
     """How chrome lines and markers are compared: tone placement, case, trailing ':' ignored."""
     return canonical_tones(text).strip().rstrip(":").strip().casefold()

@@ -11,6 +11,7 @@ is a date only after a word that announces one ("ngày", "sáng", "hôm"…), so
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -65,6 +66,11 @@ def valid_date(year: int, month: int, day: int) -> dt.date | None:
 
 def full_dates(text: str) -> list[FoundDate]:
     """Every complete date in the text, whatever its format, in reading order."""
+    return list(_full_dates(text))
+
+
+@functools.lru_cache(maxsize=1 << 14)  # cleaning and dating ask about the same lines many times
+def _full_dates(text: str) -> tuple[FoundDate, ...]:
     found: list[FoundDate] = []
     for match in FULL_DATE_RE.finditer(text):
         a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
@@ -81,7 +87,7 @@ def full_dates(text: str) -> list[FoundDate]:
         except (ValueError, OverflowError):
             continue
         found.append(FoundDate(when.year, when.month, when.day, match.start(), match.end(), match.group(0)))
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 def announced_dates(text: str) -> list[FoundDate]:

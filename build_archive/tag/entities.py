@@ -9,6 +9,7 @@ names, organisation and place heads) and get a provisional id for review.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ _ROAD_RE = re.compile(r"(?<![\w-])(?:Quốc lộ|Tỉnh lộ|Đường)\s+(?:s�
 _SENTENCE_END = re.compile(r"[.;:!?…“”\"()]")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # paragraphs, names and sentences are matched many times
 def matching_form(text: str) -> str:
     """Tone placement and case folded, one character for one: offsets stay valid."""
     canon = canonical_tones(text)
