@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ENTITY_TYPES = ("person", "organization", "place", "agreement", "event")
+from .enums import EntityType
+
+ENTITY_TYPES = tuple(EntityType)
 TYPE_LABELS = {"person": "Người", "organization": "Tổ chức", "place": "Địa danh", "agreement": "Văn kiện",
                "event": "Sự kiện"}
 
@@ -18,7 +20,7 @@ class Role:
 @dataclass(frozen=True)
 class Entity:
     id: str
-    type: str
+    type: EntityType
     name: str
     aliases: tuple[str, ...] = ()
     country: str | None = None

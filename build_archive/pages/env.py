@@ -15,6 +15,7 @@ from markupsafe import Markup
 from build_archive.common.textnorm import folded_d_words, folded_pairs
 from build_archive.model.article import ROLE_LABELS, PubDate
 from build_archive.model.entity import ENTITY_TYPES, TYPE_LABELS
+from build_archive.model.enums import Precision
 from build_archive.model.urls import (
     article_url,
     entity_url,
@@ -41,9 +42,9 @@ def date_words(published: PubDate) -> str:
     if not published.date:
         return "Không rõ ngày"
     parts = published.date.split("-")
-    if published.precision == "day":
+    if published.precision == Precision.DAY:
         return f"{int(parts[2])}/{int(parts[1])}/{parts[0]}"
-    if published.precision == "month":
+    if published.precision == Precision.MONTH:
         return f"tháng {int(parts[1])}/{parts[0]}"
     return f"năm {parts[0]}"
 

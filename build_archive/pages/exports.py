@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from build_archive.link.mentions import Mention, entity_record
 from build_archive.model.archive import Archive
 from build_archive.model.article import Article, EntitySpan, FigureSpan, FigureValue
+from build_archive.model.enums import Precision
 from build_archive.model.event import Event
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ def events_ics(events: list[Event]) -> bytes:
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Luu tru Viet-Lao//Bien nien//VI", "CALSCALE:GREGORIAN",
              "X-WR-CALNAME:Lưu trữ Việt–Lào"]
     for event in events:
-        if event.date.precision != "day" or not event.date.date:
+        if event.date.precision != Precision.DAY or not event.date.date:
             continue
         day = event.date.date.replace("-", "")
         lines += ["BEGIN:VEVENT", f"UID:{event.id}@luu-tru-viet-lao", f"DTSTAMP:{day}T000000Z",

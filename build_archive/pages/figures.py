@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from build_archive.link.mentions import FigureRow
 from build_archive.model.article import Article
+from build_archive.model.enums import FigureKind
 from build_archive.model.urls import figure_id
 from build_archive.pages.exports import OUT_OF_RANGE, dumps, export_values, figure_values
 from build_archive.pages.inline import METRIC_LABELS
@@ -86,7 +87,7 @@ def chart_points(rows: list[FigureRow], metric: str) -> list[dict[str, Any]]:
     points = []
     for row in rows:
         f = row.figure
-        if f.kind != "money" or f.metric != metric or not (f.unit or "").startswith("USD") or not f.period:
+        if f.kind != FigureKind.MONEY or f.metric != metric or not (f.unit or "").startswith("USD") or not f.period:
             continue
         if "/" in f.period and f.period.split("/")[0][:4] != f.period.split("/")[1][:4]:
             continue  # several years in one figure ("trong 5 năm qua"): no single year to plot it at

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from build_archive.model.article import EntitySpan, FigureSpan
 from build_archive.model.entity import TYPE_LABELS
+from build_archive.model.enums import FigureKind
 from build_archive.model.event import Event
 from build_archive.model.urls import entity_url, event_url
 
@@ -44,7 +45,7 @@ def _value_words(value: float | str) -> str:
 def figure_value_words(figure: FigureSpan) -> str:
     value = figure.value
     text = " – ".join(map(_value_words, value)) if isinstance(value, tuple) else _value_words(value)
-    if figure.kind == "date":
+    if figure.kind == FigureKind.DATE:
         return text
     qualifier = QUALIFIER_LABELS.get(figure.qualifier, "")
     return " ".join(part for part in (qualifier, text, figure.unit or "") if part).replace(" %", "%")
@@ -54,7 +55,7 @@ def figure_tip(figure: FigureSpan) -> str:
     parts = [KIND_LABELS[figure.kind], figure_value_words(figure)]
     if figure.metric:
         parts.append(METRIC_LABELS.get(figure.metric, figure.metric))
-    if figure.period and figure.kind != "date":
+    if figure.period and figure.kind != FigureKind.DATE:
         parts.append("thời kỳ " + figure.period)
     if figure.compared_to:
         parts.append("so với " + figure.compared_to)

@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-CACHE_FORMAT = "3"
+CACHE_FORMAT = "4"  # 4: the model's vocabularies are enums
 _MAGIC = b"build_archive cache " + CACHE_FORMAT.encode() + b"\n"
 
 
