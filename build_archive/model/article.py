@@ -11,20 +11,8 @@ GUESSED = SourceBasis.GUESSED
 # A figure's value: a number or (low, high) of numbers; for a date, an ISO date or (first, last).
 FigureValue = float | str | tuple[float, float] | tuple[str, str]
 
-# Roles a stretch of a raw line can play; the source view shows them all.
+# The roles whose text stays in the article; the source view shows every role.
 KEPT_ROLES = {LineRole.TITLE, LineRole.BODY, LineRole.CAPTION, LineRole.META}
-ROLE_LABELS = {
-    "title": "Tiêu đề",
-    "body": "Đoạn văn",
-    "caption": "Chú thích ảnh",
-    "meta": "Thông tin bài (ngày, tác giả, nguồn)",
-    "chrome": "Giao diện trang (điều hướng, logo, khẩu hiệu)",
-    "related": "Danh sách tin khác",
-    "teaser": "Tin liên quan chèn trong bài",
-    "widget": "Tiện ích bạn đọc",
-    "duplicate": "Chú thích in lặp",
-    "image-alt": "Chữ thay thế của ảnh",
-}
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from .enums import EntityType
 
 ENTITY_TYPES = tuple(EntityType)
-TYPE_LABELS = {"person": "Người", "organization": "Tổ chức", "place": "Địa danh", "agreement": "Văn kiện",
-               "event": "Sự kiện"}
+
 
 @dataclass(frozen=True)
 class Role:

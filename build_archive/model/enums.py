@@ -1,7 +1,7 @@
 """The closed vocabularies of the model. Each member equals its string ("day" == Precision.DAY), so
 templates, CSS classes and JSON exports read the same text as before; mypy checks every producer.
 
-Their labels for readers live in data/labels.yml, keyed by these values (pages/labels.py).
+Their labels for readers live in data/labels.yml, keyed by these values (loaded by pages/labels.py).
 """
 
 from __future__ import annotations

@@ -124,10 +124,10 @@ def _ics_text(text: str) -> str:
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
-def events_ics(events: list[Event]) -> bytes:
+def events_ics(events: list[Event], site_name: str) -> bytes:
     """iCalendar of the events whose day is known (a month or a year is no calendar date)."""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Luu tru Viet-Lao//Bien nien//VI", "CALSCALE:GREGORIAN",
-             "X-WR-CALNAME:Lưu trữ Việt–Lào"]
+             f"X-WR-CALNAME:{_ics_text(site_name)}"]
     for event in events:
         if event.date.precision != Precision.DAY or not event.date.date:
             continue
