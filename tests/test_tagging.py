@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from build_archive.model.article import PubDate
 from build_archive.pages.inline import render_paragraph
+from build_archive.pages.labels import load_labels
 from build_archive.pipeline.run import Paths, load_articles
 from build_archive.tag.figures import parse_number, tag_figures
 from build_archive.tag.tagger import Tagger
@@ -56,7 +57,8 @@ def test_tagging_never_changes_the_text(text):
     ents, figs = entities(text), figures(text)
     check_spans(text, ents)
     check_spans(text, figs)
-    html = render_paragraph(text, ents, figs, names={}, link=lambda p: p, figure_ids=[f"f{i}" for i in range(len(figs))])
+    html = render_paragraph(text, ents, figs, names={}, link=lambda p: p, figure_ids=[f"f{i}" for i in range(len(figs))],
+                            labels=load_labels(ROOT / "data" / "labels.yml"))
     # The only tags are the archive's own <a …> and </a>, with every attribute value escaped.
     assert len(re.findall(r"<a ", str(html))) <= len(ents) + len(figs)
     assert unescape(re.sub(r"<[^>]*>", "", str(html))) == text

@@ -31,6 +31,7 @@ from build_archive.model.article import (
     Sourced,
     SourceLine,
 )
+from build_archive.model.enums import LineRole, SourceBasis
 from build_archive.model.ids import paragraph_anchors
 from build_archive.model.urls import raw_name
 
@@ -135,7 +136,7 @@ class _Walk:
         self.kept: set[str] = set()  # match keys of body and caption text seen so far
         self.heads: dict[int, tuple[tuple[Segment, ...], int]] = {}  # a flattened lead line: its head, where the lead starts
 
-    def set(self, i: int, role: str) -> None:
+    def set(self, i: int, role: LineRole) -> None:
         self.roles[i] = (Segment(self.lines[i], role),)
 
     def after(self, i: int) -> int | None:
@@ -162,11 +163,11 @@ class _Walk:
                 k = self.after(j)
                 if (_opens_lead(line) or k is None or not _opens_lead(lines[k])
                         or not (shapes.has_credit(line) or shapes.LEAD_TAG_RE.match(lines[k]))):
-                    self.set(j, "duplicate")  # the lead printed twice: the first printing is the article's
+                    self.set(j, LineRole.DUPLICATE)  # the lead printed twice: the first printing is the article's
                     return i
                 # a caption printed twice above the lead: credited, or the lead opens the article with its dateline tag
-                self.set(i, "caption")
-                self.set(j, "duplicate")
+                self.set(i, LineRole.CAPTION)
+                self.set(j, LineRole.DUPLICATE)
                 self.kept.add(match_key(shapes.split_credit(line)[0]))
                 i = j + 1
                 continue
@@ -182,14 +183,14 @@ class _Walk:
                 for block in blocks:
                     for n in block:
                         if n is not None:
-                            self.set(n, "teaser")
+                            self.set(n, LineRole.TEASER)
                 return i
             i += 1
         if len(blocks) >= 2:  # a page of teasers only (an author's or a section's listing)
             for block in blocks:
                 for n in block:
                     if n is not None:
-                        self.set(n, "teaser")
+                        self.set(n, LineRole.TEASER)
             self.state.notes.append("trang chỉ có danh sách tin (tiêu đề in hai lần kèm đoạn mở đầu), không có bài")
             return None
         if blocks:
@@ -211,15 +212,15 @@ class _Walk:
             previous = next((self.roles[k][-1].role for k in range(i - 1, -1, -1) if self.roles[k]), None)
             nxt = lines[j] if j is not None and j < end else ""
             if nxt and nxt != line and nxt.startswith(line) and len(line) < len(nxt):
-                self.set(i, "image-alt")  # alt text, then the caption that begins with it
+                self.set(i, LineRole.IMAGE_ALT)  # alt text, then the caption that begins with it
             elif shapes.date_line(line):
-                self.set(i, "meta")
+                self.set(i, LineRole.META)
             elif self.rules.is_chrome(line) or _removed_shape(line, self.rules):
-                self.set(i, "chrome")
-            elif shapes.has_credit(line) or previous == "image-alt":
-                self.set(i, "caption")
+                self.set(i, LineRole.CHROME)
+            elif shapes.has_credit(line) or previous == LineRole.IMAGE_ALT:
+                self.set(i, LineRole.CAPTION)
             elif keys[i] in repeated and not shapes.headline_like(line):
-                self.set(i, "chrome")  # a section label printed twice (a headline printed twice stays a candidate)
+                self.set(i, LineRole.CHROME)  # a section label printed twice (a headline printed twice stays a candidate)
             elif (split := _TRAILING_DATELINE_RE.match(line)) and shapes.headline_like(split["head"]):
                 candidates.append((i, split["head"], split["tail"]))
             elif shapes.headline_like(line) or shapes.upper_headline(line):
@@ -228,17 +229,17 @@ class _Walk:
         for i, head, tail in candidates:
             if title is not None and i == title[0]:
                 if tail:
-                    self.roles[i] = (Segment(head, "title"), Segment(lines[i][len(head):].strip(), "meta"))
+                    self.roles[i] = (Segment(head, LineRole.TITLE), Segment(lines[i][len(head):].strip(), LineRole.META))
                     self.state.date_lines.append(DateLine(tail, True))
                 else:
-                    self.set(i, "title")
+                    self.set(i, LineRole.TITLE)
                 self.state.title = head
             else:
-                self.set(i, "chrome")
+                self.set(i, LineRole.CHROME)
         if title is None and lead is not None and (flat := shapes.head_on_lead(lines[lead])):
             head, date, rest = flat  # a page flattened onto one line: headline, date, then the lead
             meta = lines[lead][len(head):len(lines[lead]) - len(rest)].strip()
-            self.heads[lead] = ((Segment(head, "title"), *((Segment(meta, "meta"),) if meta else ())),
+            self.heads[lead] = ((Segment(head, LineRole.TITLE), *((Segment(meta, LineRole.META),) if meta else ())),
                                 len(lines[lead]) - len(rest))
             self.state.title = head
             if date:
@@ -254,13 +255,13 @@ class _Walk:
                 author = shapes.byline(line)
                 if author and title_at is not None and i > title_at:
                     self._credit_byline(author)
-                    self.set(i, "meta")
+                    self.set(i, LineRole.META)
                     self.state.date_lines.append(DateLine(line, True))  # "Tên Tác Giả 18:17 | 28/01/2024"
                 else:
-                    self.set(i, "chrome")
-            elif self.roles[i][0].role == "meta" and shapes.date_line(line):
+                    self.set(i, LineRole.CHROME)
+            elif self.roles[i][0].role == LineRole.META and shapes.date_line(line):
                 self.state.date_lines.append(DateLine(line, self._in_title_block(i, title_at, end)))
-            elif self.roles[i][0].role == "caption":
+            elif self.roles[i][0].role == LineRole.CAPTION:
                 self.kept.add(match_key(shapes.split_credit(line)[0]))
 
     def _in_title_block(self, i: int, title_at: int | None, end: int) -> bool:
@@ -303,82 +304,82 @@ class _Walk:
                 continue
             if i in self.heads:
                 self.roles[i] = self._body_segments(i)
-                self.kept.update(match_key(seg.text) for seg in self.roles[i] if seg.role == "body")
+                self.kept.update(match_key(seg.text) for seg in self.roles[i] if seg.role == LineRole.BODY)
                 continue
             key = match_key(line)
             image = after_image
             after_image = False
             if (see_also := _SEE_ALSO_RE.match(line)) and reversed_url(see_also["url"]):
                 state.source_url = state.source_url or reversed_url(see_also["url"])
-                self.set(i, "meta")
+                self.set(i, LineRole.META)
             elif byline := _byline(line, self.outlets):
                 state.author = state.author or byline[0]
                 state.byline_outlet = state.byline_outlet or byline[1]
-                self.set(i, "meta")
+                self.set(i, LineRole.META)
                 closed = True
             elif in_tail:
-                self.set(i, "related")
+                self.set(i, LineRole.RELATED)
             elif self.rules.is_marker(line) or (i > lead and self._heads_a_list(i)):
                 if not self.rules.is_marker(line):
                     state.notes.append(f"dòng {i + 1} mở danh sách tin khác (nhãn ngắn trên các dòng tiêu đề), "
                                        f"bỏ từ đây: “{line[:60]}”")
                 in_tail = True
-                self.set(i, "widget" if line.isupper() or key == "phản hồi" else "related")
+                self.set(i, LineRole.WIDGET if line.isupper() or key == "phản hồi" else LineRole.RELATED)
             elif (source := shapes.SOURCE_LINE_RE.match(line)) and len(line) <= 250:
                 url = _URL_IN_RE.search(line)
                 if url:
                     state.source_url = state.source_url or url.group(0)
                 else:
                     state.byline_outlet = state.byline_outlet or source["value"].strip()
-                self.set(i, "meta")
+                self.set(i, LineRole.META)
                 closed = True
             elif shapes.stub(line) or shapes.PHOTO_LABEL_RE.match(line):
-                self.set(i, "chrome")
+                self.set(i, LineRole.CHROME)
                 after_image = True
             elif shapes.date_line(line):
-                self.set(i, "meta")
+                self.set(i, LineRole.META)
                 state.date_lines.append(DateLine(line, self._beside_byline(i)))
             elif _doubled(line):
-                self.set(i, "teaser")
+                self.set(i, LineRole.TEASER)
                 j = self.after(i)
                 nxt = lines[j] if j is not None else ""
                 if j is not None and nxt and not (_doubled(nxt) or _byline(nxt, self.outlets) or self.rules.is_marker(nxt)
                                 or shapes.has_credit(nxt) or (state.title and match_key(nxt) == match_key(state.title))):
-                    self.set(j, "teaser")
+                    self.set(j, LineRole.TEASER)
             elif _removed_shape(line, self.rules):
-                self.set(i, "chrome")
+                self.set(i, LineRole.CHROME)
             elif self._teaser_after_sapo(i, lead):
-                self.set(i, "teaser")
+                self.set(i, LineRole.TEASER)
                 state.notes.append(f"dòng {i + 1} bỏ như tiêu đề của tin khác chen giữa sapo và thân bài: "
                                    f"“{line[:60]}”")
             elif state.title is not None and key == match_key(state.title):
-                self.set(i, "image-alt")
+                self.set(i, LineRole.IMAGE_ALT)
             elif (photo := _PHOTO_N_RE.match(line)) and len(line) <= shapes.MAX_CAPTION + 250:
                 alt_end = len(line) - len(photo["rest"])
-                self.roles[i] = (Segment(line[:alt_end], "image-alt"), Segment(photo["rest"], "caption"))
+                self.roles[i] = (Segment(line[:alt_end], LineRole.IMAGE_ALT), Segment(photo["rest"], LineRole.CAPTION))
             elif (state.title is not None and line.startswith(state.title + " ")
                   and shapes.has_credit(line[len(state.title):].strip())):
-                self.roles[i] = (Segment(state.title, "image-alt"), Segment(line[len(state.title):].strip(), "caption"))
+                self.roles[i] = (Segment(state.title, LineRole.IMAGE_ALT), Segment(line[len(state.title):].strip(), LineRole.CAPTION))
             elif (author := shapes.byline(line)) and (closed or i > lead) and len(line) <= 60:
                 self._credit_byline(author)
-                self.set(i, "meta")
+                self.set(i, LineRole.META)
                 closed = True
             elif key in self.kept or (shapes.has_credit(line) and match_key(shapes.split_credit(line)[0]) in self.kept):
-                self.set(i, "duplicate")
+                self.set(i, LineRole.DUPLICATE)
             elif shapes.glue_points(line):  # paragraphs (maybe a caption) glued without a space: split
                 self.roles[i] = self._body_segments(i)
                 self.kept.update(match_key(seg.text) for seg in self.roles[i])
             elif shapes.CREDIT_ONLY_RE.match(line):
-                self.set(i, "caption")
+                self.set(i, LineRole.CAPTION)
             elif shapes.has_credit(line):
-                self.set(i, "caption")
+                self.set(i, LineRole.CAPTION)
                 self.kept.add(match_key(shapes.split_credit(line)[0]))
             elif (((image and not shapes.prose_opening(line)) or self._credit_follows(i)) and len(line) <= MAX_STUB_CAPTION
                   and not re.search(r"[.!?…]\s+\S", line)):
-                self.set(i, "caption")
+                self.set(i, LineRole.CAPTION)
                 self.kept.add(key)
             elif closed and not shapes.sentence_like(line):
-                self.set(i, "chrome")
+                self.set(i, LineRole.CHROME)
             else:
                 self.roles[i] = self._body_segments(i)
                 self.kept.update(match_key(seg.text) for seg in self.roles[i])
@@ -408,7 +409,7 @@ class _Walk:
         """A date line next to the article's byline ("Minh Hằng" / "22/11/2023"): the article's own date."""
         before = next((k for k in range(i - 1, -1, -1) if self.lines[k]), None)
         j = self.after(i)
-        return ((before is not None and any(seg.role == "meta" and shapes.byline(seg.text) for seg in self.roles[before]))
+        return ((before is not None and any(seg.role == LineRole.META and shapes.byline(seg.text) for seg in self.roles[before]))
                 or (j is not None and shapes.byline(self.lines[j]) is not None and not shapes.date_line(self.lines[j])))
 
     def _teaser_after_sapo(self, i: int, lead: int) -> bool:
@@ -441,21 +442,21 @@ class _Walk:
             first = _FIRST_SENTENCE_RE.match(after)
             caption = first[1] if first and len(first[1]) <= MAX_STUB_CAPTION else ""
             rest = after[len(caption):].strip()
-            parts = [Segment(before, "body")] if before else []
-            parts.append(Segment(image.group(0).strip(), "chrome"))
-            parts += [Segment(caption, "caption")] if caption else []
-            parts += [Segment(rest, "body")] if rest else []
+            parts = [Segment(before, LineRole.BODY)] if before else []
+            parts.append(Segment(image.group(0).strip(), LineRole.CHROME))
+            parts += [Segment(caption, LineRole.CAPTION)] if caption else []
+            parts += [Segment(rest, LineRole.BODY)] if rest else []
             return tuple(parts)
         points = shapes.glue_points(line)
         pieces = [line[a:b] for a, b in zip([0, *points], [*points, len(line)], strict=True)]
-        segments = [Segment(piece, "body") for piece in pieces]
+        segments = [Segment(piece, LineRole.BODY) for piece in pieces]
         last = pieces[-1]
         if len(pieces) > 1 and len(last) <= MAX_GLUED_CAPTION and (self._credit_follows(i) or shapes.has_credit(last)):
-            return (*segments[:-1], Segment(last, "caption"))  # a caption glued on, with its credit
+            return (*segments[:-1], Segment(last, LineRole.CAPTION))  # a caption glued on, with its credit
         match = shapes.CREDIT_TAIL_RE.match(last)
         if (match and (len(last) > MAX_STUB_CAPTION or len(re.findall(r"[.!?…]\s", match["text"])) >= 1)
                 and shapes.name_like(match["credit"].strip())):
-            return (*segments[:-1], Segment(match["text"], "body"), Segment(last[len(match["text"]):].strip(), "meta"))
+            return (*segments[:-1], Segment(match["text"], LineRole.BODY), Segment(last[len(match["text"]):].strip(), LineRole.META))
         return tuple(segments)
 
 
@@ -483,23 +484,23 @@ def _outlet(doc: RawDoc, paragraphs: list[str], source_url: str | None, removed:
         if match:
             outlet = _outlet_by_name(match["token"], outlets)
             if outlet:
-                return Sourced(outlet.name, "dateline")
+                return Sourced(outlet.name, SourceBasis.DATELINE)
     url = source_url or doc.html_meta.get("source_url")
     if url:
         host = re.sub(r"^https?://", "", url).split("/")[0].lower().removeprefix("www.")
         for outlet in outlets:
             if any(host == d or host.endswith("." + d) for d in outlet.domains):
-                return Sourced(outlet.name, "url")
+                return Sourced(outlet.name, SourceBasis.URL)
     if doc.html_meta.get("outlet"):
         known = _outlet_by_name(doc.html_meta["outlet"], outlets)
-        return Sourced(known.name if known else doc.html_meta["outlet"], "page")
+        return Sourced(known.name if known else doc.html_meta["outlet"], SourceBasis.PAGE)
     counts = {o.name: sum(line.count(m) for line in removed for m in o.chrome_markers) for o in outlets}
     best = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=(None, 0))
     if best[1] >= 2:
-        return Sourced(best[0], "chrome")
+        return Sourced(best[0], SourceBasis.CHROME)
     if byline_outlet:
         known = _outlet_by_name(byline_outlet, outlets)
-        return Sourced(known.name if known else byline_outlet, "byline")
+        return Sourced(known.name if known else byline_outlet, SourceBasis.BYLINE)
     return Sourced(None, None)
 
 
@@ -510,7 +511,7 @@ def _published(doc: RawDoc, state: _State, paragraphs: list[str]) -> PubDate:
 
 
 def _curated(doc: RawDoc, key: str, found: Sourced) -> Sourced:
-    return Sourced(doc.sidecar[key], "curated") if key in doc.sidecar else found
+    return Sourced(doc.sidecar[key], SourceBasis.CURATED) if key in doc.sidecar else found
 
 
 TITLE_GUESS_WORDS = 14
@@ -537,9 +538,9 @@ def clean(doc: RawDoc, rules: CleaningRules, outlets: tuple[Outlet, ...], source
     body_lines: list[tuple[str, int]] = []
     for source_line in source_lines:
         for segment in source_line.segments:
-            if segment.role == "body":
+            if segment.role == LineRole.BODY:
                 body_lines.append((segment.text, source_line.number))
-            elif segment.role == "caption":
+            elif segment.role == LineRole.CAPTION:
                 text, credit = shapes.split_credit(segment.text)
                 only = shapes.CREDIT_ONLY_RE.match(segment.text)
                 if only and captions and captions[-1].credit is None and captions[-1].after == len(body_lines):
@@ -555,15 +556,15 @@ def clean(doc: RawDoc, rules: CleaningRules, outlets: tuple[Outlet, ...], source
     removed = [seg.text for line in source_lines for seg in line.segments if seg.removed]
 
     if state.title:
-        title = Sourced(state.title, "page" if doc.kind == "html" else "text", state.title_evidence)
+        title = Sourced(state.title, SourceBasis.PAGE if doc.kind == "html" else SourceBasis.TEXT, state.title_evidence)
     elif doc.html_meta.get("title"):
-        title = Sourced(doc.html_meta["title"], "page")
+        title = Sourced(doc.html_meta["title"], SourceBasis.PAGE)
     else:
         title = guessed_title(texts, doc.name)
     outlet = _outlet(doc, texts, state.source_url, removed, state.byline_outlet, outlets)
-    author = Sourced(state.author, "byline") if state.author else Sourced(doc.html_meta.get("author"),
-                                                                           "page" if doc.html_meta.get("author") else None)
-    original = Sourced(state.byline_outlet, "byline") if state.byline_outlet else Sourced(None)
+    author = Sourced(state.author, SourceBasis.BYLINE) if state.author else Sourced(doc.html_meta.get("author"),
+                                                                           SourceBasis.PAGE if doc.html_meta.get("author") else None)
+    original = Sourced(state.byline_outlet, SourceBasis.BYLINE) if state.byline_outlet else Sourced(None)
     source_url = state.source_url or doc.html_meta.get("source_url")
     return Article(
         id="",
@@ -573,7 +574,7 @@ def clean(doc: RawDoc, rules: CleaningRules, outlets: tuple[Outlet, ...], source
         outlet=_curated(doc, "outlet", outlet),
         author=_curated(doc, "author", author),
         original_outlet=_curated(doc, "original_outlet", original),
-        source_url=_curated(doc, "source_url", Sourced(source_url, "text" if source_url else None)),
+        source_url=_curated(doc, "source_url", Sourced(source_url, SourceBasis.TEXT if source_url else None)),
         published=_published(doc, state, texts),
         paragraphs=tuple(paragraphs),
         captions=tuple(captions),

@@ -24,6 +24,7 @@ from build_archive.date.patterns import (
     valid_date,
 )
 from build_archive.model.article import PubDate
+from build_archive.model.enums import DateBasis, Precision
 
 __all__ = ["DateLine", "valid_date", "from_lines", "from_html_meta", "from_text", "curated", "resolve"]
 
@@ -79,18 +80,18 @@ def from_lines(lines: list[DateLine]) -> tuple[PubDate | None, PubDate | None]:
         if not found:
             continue
         first = found[0]
-        date = PubDate(first.iso, "day", "stated", _words(line.text))
+        date = PubDate(first.iso, Precision.DAY, DateBasis.STATED, _words(line.text))
         if (line.own or _LABEL_RE.match(line.text) or TIME_RE.search(line.text)) and own is None:
             own = date
         elif chrome is None:
-            chrome = replace(date, basis="inferred")
+            chrome = replace(date, basis=DateBasis.INFERRED)
     return own, chrome
 
 
 def from_html_meta(value: str) -> PubDate | None:
     match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
     if match and valid_date(int(match[1]), int(match[2]), int(match[3])):
-        return PubDate(match.group(0), "day", "stated", f"“{value}”")
+        return PubDate(match.group(0), Precision.DAY, DateBasis.STATED, f"“{value}”")
     return None
 
 
@@ -178,22 +179,22 @@ def from_text(paragraphs: list[str]) -> PubDate:
     whole = "\n".join(paragraphs)
     found = _lead_date(paragraphs)
     if found and found.year:
-        return PubDate(found.iso, "day", "inferred", _words(found))
+        return PubDate(found.iso, Precision.DAY, DateBasis.INFERRED, _words(found))
     if found:
         year = infer_year(found.day, found.month, whole)
         if year and valid_date(year[0], found.month, found.day):
-            return PubDate(f"{year[0]:04d}-{found.month:02d}-{found.day:02d}", "day", "inferred",
+            return PubDate(f"{year[0]:04d}-{found.month:02d}-{found.day:02d}", Precision.DAY, DateBasis.INFERRED,
                            f"{_words(found)}, {year[1]}")
-        return PubDate(None, "unknown", "unknown", _words(found))
+        return PubDate(None, Precision.UNKNOWN, DateBasis.UNKNOWN, _words(found))
     for paragraph in paragraphs[:1]:
         dated = full_dates(paragraph)
         if dated:
-            return PubDate(f"{dated[0].year:04d}", "year", "inferred", _words(dated[0]))
+            return PubDate(f"{dated[0].year:04d}", Precision.YEAR, DateBasis.INFERRED, _words(dated[0]))
     years = sorted({m.year for m in year_mentions(whole) if m.kind == "event"})
     if len(years) == 1:
         words = next(m.words for m in year_mentions(whole) if m.year == years[0])
-        return PubDate(f"{years[0]:04d}", "year", "inferred", _words(words))
-    return PubDate(None, "unknown", "unknown", None)
+        return PubDate(f"{years[0]:04d}", Precision.YEAR, DateBasis.INFERRED, _words(words))
+    return PubDate(None, Precision.UNKNOWN, DateBasis.UNKNOWN, None)
 
 
 def _upper_bound(text: str) -> _Year | None:
@@ -212,8 +213,8 @@ def resolve(lines: list[DateLine], html_meta: str | None, paragraphs: list[str])
         if bound and stated.date and int(stated.date[:4]) > bound.year:
             against = f"{stated.date} ({stated.evidence}): bài còn nói {_words(bound.words)} là sắp tới"
             return replace(text if text.date and int(text.date[:4]) <= bound.year else
-                           PubDate(None, "unknown", "unknown", None), against=against)
-        if text.date and stated.date and text.precision == "day" and text.date[:4] != stated.date[:4]:
+                           PubDate(None, Precision.UNKNOWN, DateBasis.UNKNOWN, None), against=against)
+        if text.date and stated.date and text.precision == Precision.DAY and text.date[:4] != stated.date[:4]:
             return replace(stated, against=f"{text.date} ({text.evidence})")
         return stated
     if chrome:
@@ -223,5 +224,5 @@ def resolve(lines: list[DateLine], html_meta: str | None, paragraphs: list[str])
 
 
 def curated(value: str) -> PubDate:
-    precision = {4: "year", 7: "month", 10: "day"}[len(value)]
-    return PubDate(value, precision, "curated", None)
+    precision = {4: Precision.YEAR, 7: Precision.MONTH, 10: Precision.DAY}[len(value)]
+    return PubDate(value, precision, DateBasis.CURATED, None)

@@ -19,6 +19,7 @@ from build_archive.date import published as dates
 from build_archive.date.patterns import LEAD_DATE_RE as _LEAD_RE
 from build_archive.model.article import Article, EntitySpan, PubDate
 from build_archive.model.entity import Entity
+from build_archive.model.enums import DateBasis, EntityType, FigureKind, Precision
 from build_archive.model.event import (
     CuratedEvents,
     Event,
@@ -33,7 +34,7 @@ from build_archive.tag.entities import matching_form
 
 COUNTRIES = {"viet-nam", "lao"}
 AGREEMENT_NEIGHBOURS = 2  # related through a shared agreement: this many nearest on each side
-PRECISION_RANK = {"day": 3, "month": 2, "year": 1, "unknown": 0}
+PRECISION_RANK = {Precision.DAY: 3, Precision.MONTH: 2, Precision.YEAR: 1, Precision.UNKNOWN: 0}
 _ONLINE_RE = re.compile(r"trực tuyến")
 
 
@@ -84,8 +85,8 @@ def _lead_date(article: Article) -> PubDate:
             if not dates.valid_date(y, m, d):
                 continue
             value = f"{y:04d}-{m:02d}-{d:02d}"
-            basis = published.basis if published.date == value else "inferred"
-            return PubDate(value, "day", basis, published.evidence if basis == published.basis else None)
+            basis = published.basis if published.date == value else DateBasis.INFERRED
+            return PubDate(value, Precision.DAY, basis, published.evidence if basis == published.basis else None)
     return published
 
 
@@ -130,18 +131,18 @@ def _describe(article: Article, sighting: _Sighting, entities: dict[str, Entity]
         at = matching_form(paragraph.text).find("đồng chủ trì")
         if at >= 0:
             start, _ = _sentence(paragraph.text, at)
-            chairs |= {s.id for s in paragraph.entities if s.type == "person" and start <= s.start < at}
+            chairs |= {s.id for s in paragraph.entities if s.type == EntityType.PERSON and start <= s.start < at}
     for paragraph in article.paragraphs[:4]:
-        places = [s for s in paragraph.entities if s.type == "place" and s.id not in COUNTRIES]
+        places = [s for s in paragraph.entities if s.type == EntityType.PLACE and s.id not in COUNTRIES]
         if places and not sighting.place:
             sighting.place, sighting.place_name = places[0].id, _names(entities, places[0])
     seen: set[str] = set()
     for paragraph in article.paragraphs:
         for span in paragraph.entities:
-            if span.type == "person" and span.id not in seen:
+            if span.type == EntityType.PERSON and span.id not in seen:
                 seen.add(span.id)
                 sighting.participants.append(Participant(span.id, _names(entities, span), span.role, span.id in chairs))
-            if span.type == "agreement" and span.id not in sighting.agreements:
+            if span.type == EntityType.AGREEMENT and span.id not in sighting.agreements:
                 sighting.agreements.append(span.id)
     sighting.participants.sort(key=lambda p: (not p.chair,))
 
@@ -155,21 +156,21 @@ def _visits(article: Article, covered: _Sighting | None, entities: dict[str, Ent
             of = norm.find(" của ", match.end(), end)
             if of < 0:
                 continue
-            visitor = next((s for s in paragraph.entities if s.type == "person" and of < s.start < of + 80), None)
-            dest = next((s for s in paragraph.entities if s.type == "place" and s.id in COUNTRIES
+            visitor = next((s for s in paragraph.entities if s.type == EntityType.PERSON and of < s.start < of + 80), None)
+            dest = next((s for s in paragraph.entities if s.type == EntityType.PLACE and s.id in COUNTRIES
                          and match.end() <= s.start < of), None)
             if not visitor or not dest:
                 continue
-            when = next((f for f in paragraph.figures if f.kind == "date" and visitor.end <= f.start < visitor.end + 20),
+            when = next((f for f in paragraph.figures if f.kind == FigureKind.DATE and visitor.end <= f.start < visitor.end + 20),
                         None)
             within = re.search(r"trong khuôn khổ\s*$", norm[max(0, match.start() - 20):match.start()])
             if when:
                 day = str(when.value[0] if isinstance(when.value, tuple) else when.value)
-                date = PubDate(day, "day", "stated", f"“{when.text}”")
+                date = PubDate(day, Precision.DAY, DateBasis.STATED, f"“{when.text}”")
                 words = f" ({when.text})"
             elif within and covered and covered.date.date:
                 day = covered.date.date
-                date = PubDate(day[:7], "month", "inferred",
+                date = PubDate(day[:7], Precision.MONTH, DateBasis.INFERRED,
                                f"hội thảo ngày {day} diễn ra trong khuôn khổ chuyến thăm")
                 words = ""
             else:
@@ -201,8 +202,8 @@ def _next_in_series(article: Article, covered: _Sighting | None, series: tuple[S
                 continue
             start, end = _sentence(paragraph.text, match.start())
             year = re.search(r"năm (\d{4})", norm[match.end():end])
-            date = PubDate(year[1], "year", "inferred", f"“{paragraph.text[match.start():end].strip()}”") if year \
-                else PubDate(None, "unknown", "unknown")
+            date = PubDate(year[1], Precision.YEAR, DateBasis.INFERRED, f"“{paragraph.text[match.start():end].strip()}”") if year \
+                else PubDate(None, Precision.UNKNOWN, DateBasis.UNKNOWN)
             n = covered.ordinal + 1
             found.append(_Sighting(f"{s.id}-{n}", (s.title or s.name).format(n=n, year=year[1] if year else "?",
                                                                             head=""),
@@ -223,7 +224,7 @@ def _anniversaries(article: Article, curated: CuratedEvents) -> list[_Sighting]:
                     year = int(entry["date"][:4]) + n
                     title = entry.get("anniversary_title", "Kỷ niệm {n} năm").format(n=n)
                     sighting = _Sighting(f"ky-niem-{n}-nam-{entry['id']}", title, "anniversary",
-                                         PubDate(str(year), "year", "inferred",
+                                         PubDate(str(year), Precision.YEAR, DateBasis.INFERRED,
                                                  f"{entry['date'][:4]} + {n} năm"),
                                          article.id, paragraph.anchor, False, anniversary_of=entry["id"])
                     sighting.related.append((entry["id"], f"Kỷ niệm {n} năm của: ", f"Lễ kỷ niệm {n} năm: "))
@@ -239,7 +240,7 @@ def _entity_events(article: Article, curated: CuratedEvents) -> list[_Sighting]:
             entry = by_entity.get(span.id)
             if entry:
                 found.append(_Sighting(entry["id"], entry.get("title", span.text), entry.get("kind", "event"),
-                                       PubDate(None, "unknown", "unknown"), article.id, paragraph.anchor, False))
+                                       PubDate(None, Precision.UNKNOWN, DateBasis.UNKNOWN), article.id, paragraph.anchor, False))
     return found
 
 
@@ -297,7 +298,7 @@ def build_events(articles: list[Article], series: tuple[Series, ...], curated: C
             if s.covers and not record["sighting"].covers:
                 keep_date = record["date"]
                 record["sighting"] = s
-                record["date"] = _better(s.date, keep_date) if s.date.precision != "day" else s.date
+                record["date"] = _better(s.date, keep_date) if s.date.precision != Precision.DAY else s.date
             else:
                 record["date"] = _better(record["date"], s.date)
             if s.covers:
@@ -405,7 +406,7 @@ def event_of_span(events: Sequence[Event], article_id: str, anchor: str, span: E
     or whose ordinal the span prints ("Kỳ họp lần thứ 46 …" → the 46th session). None: the span keeps
     its entity (or review) link.
     """
-    if span.type != "event":
+    if span.type != EntityType.EVENT:
         return None
     here = [e for e in events if any(m.article_id == article_id and m.anchor == anchor for m in e.mentioned_in)
             or article_id in e.covered_by]

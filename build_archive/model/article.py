@@ -4,25 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-GUESSED = "guessed"
+from .enums import DateBasis, EntityType, FigureKind, LineRole, Precision, Qualifier, SourceBasis
+
+GUESSED = SourceBasis.GUESSED
 
 # A figure's value: a number or (low, high) of numbers; for a date, an ISO date or (first, last).
 FigureValue = float | str | tuple[float, float] | tuple[str, str]
 
-# Roles a stretch of a raw line can play; the source view shows them all.
-KEPT_ROLES = {"title", "body", "caption", "meta"}
-ROLE_LABELS = {
-    "title": "Tiêu đề",
-    "body": "Đoạn văn",
-    "caption": "Chú thích ảnh",
-    "meta": "Thông tin bài (ngày, tác giả, nguồn)",
-    "chrome": "Giao diện trang (điều hướng, logo, khẩu hiệu)",
-    "related": "Danh sách tin khác",
-    "teaser": "Tin liên quan chèn trong bài",
-    "widget": "Tiện ích bạn đọc",
-    "duplicate": "Chú thích in lặp",
-    "image-alt": "Chữ thay thế của ảnh",
-}
+# The roles whose text stays in the article; the source view shows every role.
+KEPT_ROLES = {LineRole.TITLE, LineRole.BODY, LineRole.CAPTION, LineRole.META}
 
 
 @dataclass(frozen=True)
@@ -30,7 +20,7 @@ class Segment:
     """A stretch of one raw line and the role the cleaner gave it."""
 
     text: str
-    role: str
+    role: LineRole
 
     @property
     def removed(self) -> bool:
@@ -49,7 +39,7 @@ class EntitySpan:
 
     start: int
     end: int
-    type: str
+    type: EntityType
     id: str
     text: str
     role: str | None = None
@@ -62,10 +52,10 @@ class FigureSpan:
 
     start: int
     end: int
-    kind: str  # money | percent | count | date
+    kind: FigureKind
     value: FigureValue  # a number, an ISO date, or (low, high)
     unit: str | None
-    qualifier: str  # exact | approx | more-than | less-than
+    qualifier: Qualifier
     metric: str | None
     period: str | None  # "2019", "2023-01/2023-06"
     text: str
@@ -92,8 +82,8 @@ class Caption:
 @dataclass(frozen=True)
 class PubDate:
     date: str | None  # YYYY, YYYY-MM or YYYY-MM-DD
-    precision: str  # day | month | year | unknown
-    basis: str  # stated | inferred | curated | unknown
+    precision: Precision
+    basis: DateBasis
     evidence: str | None = None  # the words the date or its year was read from
     against: str | None = None  # a reading that lost to this one, with its words (listed for review)
 
@@ -105,7 +95,7 @@ class Sourced:
     so that every place showing it shows it as a guess)."""
 
     value: str | None
-    basis: str | None = None
+    basis: SourceBasis | None = None
     evidence: str | None = None  # why a guessed or doubtful value was chosen, and what spoke against it
 
     @property
@@ -145,10 +135,10 @@ class Article:
         elif self.title.evidence:
             reasons.append("tiêu đề cần xem lại: " + self.title.evidence)
         published = self.published
-        if published.precision in ("year", "unknown"):
-            reasons.append("chưa xác định được ngày đăng" if published.precision == "unknown"
+        if published.precision in (Precision.YEAR, Precision.UNKNOWN):
+            reasons.append("chưa xác định được ngày đăng" if published.precision == Precision.UNKNOWN
                            else "chỉ biết năm đăng")
-        elif published.basis == "inferred":
+        elif published.basis == DateBasis.INFERRED:
             reasons.append(f"năm đăng suy ra từ ngữ cảnh: {published.evidence}")
         if published.against:
             reasons.append(f"bằng chứng ngày khác bị bác: {published.against}")

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 
 from build_archive.common.textnorm import canonical_tones, nfc
 from build_archive.model.article import Article, PubDate
+from build_archive.model.enums import SourceBasis
 from build_archive.model.event import Event
 from build_archive.model.urls import article_url, event_url
-
-ARCHIVE_NAME = "Lưu trữ Việt–Lào"
 
 # Vietnamese family names (họ) that begin a personal name; with one-syllable words
 # this is how a Vietnamese name is told apart from a Lao, Thai or Western one.
@@ -135,21 +134,21 @@ def split_byline(author: str) -> list[str]:
     return [p.strip() for p in re.split(r"\s+[-–]\s+|\s*[,;]\s*|\s+và\s+", author) if p.strip()]
 
 
-def article_citation(article: Article, site_url: str) -> Citation:
+def article_citation(article: Article, site_url: str, site_name: str) -> Citation:
     original = article.original_outlet.value
     return Citation(
         id=article.id, kind="article", title=article.title.value or "",
-        title_supplied=article.title.basis == "curated",
+        title_supplied=article.title.basis == SourceBasis.CURATED,
         creators=tuple(parse_creator(n) for n in split_byline(article.author.value or "")),
         date=CiteDate.of(article.published), outlet=article.outlet.value,
         original_outlet=original if original and original != article.outlet.value else None,
         original_url=article.source_url.value, url=site_url + article_url(article),
-        archive_name=ARCHIVE_NAME, archive_url=site_url)
+        archive_name=site_name, archive_url=site_url)
 
 
-def event_citation(event: Event, site_url: str) -> Citation:
+def event_citation(event: Event, site_url: str, site_name: str) -> Citation:
     """An event page cites as a page of the archive: the event's date is not the page's."""
     return Citation(
         id=event.id, kind="event", title=event.title, title_supplied=False, creators=(), date=None,
         outlet=None, original_outlet=None, original_url=None, url=site_url + event_url(event.id),
-        archive_name=ARCHIVE_NAME, archive_url=site_url)
+        archive_name=site_name, archive_url=site_url)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ENTITY_TYPES = ("person", "organization", "place", "agreement", "event")
-TYPE_LABELS = {"person": "Người", "organization": "Tổ chức", "place": "Địa danh", "agreement": "Văn kiện",
-               "event": "Sự kiện"}
+from .enums import EntityType
+
+ENTITY_TYPES = tuple(EntityType)
+
 
 @dataclass(frozen=True)
 class Role:
@@ -18,7 +19,7 @@ class Role:
 @dataclass(frozen=True)
 class Entity:
     id: str
-    type: str
+    type: EntityType
     name: str
     aliases: tuple[str, ...] = ()
     country: str | None = None

@@ -15,6 +15,7 @@ from build_archive.pages.bibliography import ARCHIVE_FILES, article_files
 from build_archive.pages.citation import citation_outputs
 from build_archive.pages.context import SiteContext
 from build_archive.pages.inline import entity_pages, render_paragraph
+from build_archive.pages.labels import Labels
 from build_archive.pages.output import Output, redirect_page
 from build_archive.pipeline.cache import key
 
@@ -33,12 +34,12 @@ def body_blocks(article: Article) -> list[tuple[str, object, int]]:
     return blocks
 
 
-def paragraph_html(article: Article, paragraph: Paragraph, names: dict[str, str], page: str,
+def paragraph_html(article: Article, paragraph: Paragraph, names: dict[str, str], page: str, labels: Labels,
                    events: Sequence[Event] = (),
                    pages: dict[str, str] | None = None, seen: set[str] | None = None) -> Markup:
     ids = [figure_id(article.id, paragraph.anchor, n) for n in range(len(paragraph.figures))]
     return render_paragraph(paragraph.text, paragraph.entities, paragraph.figures, names=names,
-                            link=lambda path: relative(page, path), figure_ids=ids, pages=pages, seen=seen,
+                            link=lambda path: relative(page, path), figure_ids=ids, labels=labels, pages=pages, seen=seen,
                             event_of=lambda span: event_of_span(events, article.id, paragraph.anchor, span))
 
 
@@ -46,12 +47,12 @@ def _article_pages(ctx: SiteContext, article: Article) -> dict[str, Output]:
     url = article_url(article)
     pages = entity_pages(ctx.events)
     seen: set[str] = set()
-    html_of = {p.anchor: paragraph_html(article, p, ctx.names, url, ctx.events, pages, seen)
+    html_of = {p.anchor: paragraph_html(article, p, ctx.names, url, ctx.labels, ctx.events, pages, seen)
                for p in article.paragraphs}
     return {
         f"{url}index.md": ctx.render(f"{url}index.md", "article.html.j2", article=article,
                                      blocks=body_blocks(article), html_of=html_of,
-                                     cite=citation_outputs(article_citation(article, ctx.site_url),
+                                     cite=citation_outputs(article_citation(article, ctx.site_url, ctx.site_name),
                                                            article_files(article.id), ARCHIVE_FILES)),
         f"{url}source.md": ctx.render(f"{url}source.md", "source.html.j2", article=article),
     }
@@ -61,7 +62,8 @@ def generate(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     """Each article's page and source view (cached by the article and the events it links to)."""
     for article in ctx.archive.articles:
         linked = [(e, r, ctx.events_by_id[e].title) for e, r in ctx.archive.article_events.get(article.id, [])]
-        page_key = "page-" + key(article.cache_key, article.id, repr(linked), ctx.site_url) if article.cache_key else ""
+        page_key = ("page-" + key(article.cache_key, article.id, repr(linked), ctx.site_url, ctx.site_name)
+                    if article.cache_key else "")
         pages = ctx.cache.get(page_key) if page_key else None
         if not pages:
             pages = _article_pages(ctx, article)

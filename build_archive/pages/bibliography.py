@@ -33,7 +33,7 @@ def _csl_json(items: list[dict[str, Any]]) -> bytes:
 
 def generate(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     """Per-article files, the whole archive's three files (oldest article first), and the data page."""
-    records = [article_citation(a, ctx.site_url) for a in ctx.archive.articles]
+    records = [article_citation(a, ctx.site_url, ctx.site_name) for a in ctx.archive.articles]
     records.sort(key=lambda c: (c.date.iso if c.date else "9999", c.id))
     for record in records:
         ris, bib, csl = (path for _, path in article_files(record.id))

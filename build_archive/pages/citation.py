@@ -16,12 +16,12 @@ import json
 import re
 from typing import Any
 
-from build_archive.model.citation import ARCHIVE_NAME, Citation
+from build_archive.model.citation import Citation
 from build_archive.model.entity import Entity
 from build_archive.model.event import Event
 from build_archive.pages.csl_styles import LOCALES, STYLES, bibliography_entry
 
-__all__ = ["ARCHIVE_NAME", "citation_outputs", "csl_item", "bibtex_entry", "ris_entry", "event_jsonld",
+__all__ = ["citation_outputs", "csl_item", "bibtex_entry", "ris_entry", "event_jsonld",
            "entity_jsonld"]
 
 SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "place": "Place", "agreement": "Legislation",
@@ -139,7 +139,7 @@ def bibtex_entry(c: Citation) -> str:
             fields.append(("month", BIBTEX_MONTHS[c.date.parts[1] - 1]))
     fields += [("url", c.url), ("langid", "vietnamese")]
     note = [_bib_escape(line) for line in notes(c)]
-    fields.append(("note", "; ".join([*note, f"Lưu trong {ARCHIVE_NAME}"])))
+    fields.append(("note", "; ".join([*note, f"Lưu trong {c.archive_name}"])))
     body = ",\n".join(f"  {k} = {v}" if k == "month" else f"  {k} = {{{v}}}" for k, v in fields)
     return f"@{kind}{{{c.id},\n{body}\n}}\n"
 

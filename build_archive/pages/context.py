@@ -17,6 +17,7 @@ from build_archive.model.event import Event, Series, event_sort_key
 from build_archive.model.urls import page_url
 from build_archive.pages import figures as fig
 from build_archive.pages.env import environment, summary
+from build_archive.pages.labels import Labels
 from build_archive.pages.output import PageOutput
 from build_archive.pipeline.cache import Cache
 
@@ -30,6 +31,8 @@ class SiteContext:
     site_url: str
     cache: Cache
     raw_files: dict[str, bytes]
+    labels: Labels
+    site_name: str
     mentions: dict[str, tuple[Mention, ...]] = field(init=False)
     events: list[Event] = field(init=False)
     events_by_id: dict[str, Event] = field(init=False)
@@ -67,8 +70,9 @@ class SiteContext:
 
     @classmethod
     def create(cls, archive: Archive, templates_dir: Path, raw_files: dict[str, bytes], site_url: str,
-               cache: Cache | None = None) -> SiteContext:
-        return cls(archive, environment(templates_dir), site_url, cache or Cache(None), raw_files)
+               labels: Labels, site_name: str, cache: Cache | None = None) -> SiteContext:
+        return cls(archive, environment(templates_dir, labels, site_name), site_url, cache or Cache(None), raw_files,
+                   labels, site_name)
 
     def render(self, path: str, template: str, **context: Any) -> PageOutput:
         """One page: the template's output is the body; its top-level ``set``s are the page's metadata."""

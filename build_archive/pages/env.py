@@ -6,6 +6,7 @@ looks like HTML (``<script>``, ``{{ }}``) is shown literally.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -13,8 +14,9 @@ import jinja2
 from markupsafe import Markup
 
 from build_archive.common.textnorm import folded_d_words, folded_pairs
-from build_archive.model.article import ROLE_LABELS, PubDate
-from build_archive.model.entity import ENTITY_TYPES, TYPE_LABELS
+from build_archive.model.article import PubDate
+from build_archive.model.entity import ENTITY_TYPES
+from build_archive.model.enums import Precision
 from build_archive.model.urls import (
     article_url,
     entity_url,
@@ -23,17 +25,10 @@ from build_archive.model.urls import (
     relative,
     series_url,
 )
-from build_archive.pages.inline import METRIC_LABELS, figure_tip, figure_value_words
+from build_archive.pages.inline import figure_tip, figure_value_words
+from build_archive.pages.labels import Labels
 
 KWIC_LIMIT = 300  # mentions shown on an entity page; all of them are in data/archive.json
-PRECISION_WORDS = {"day": "chính xác đến ngày", "month": "chỉ biết tháng", "year": "chỉ biết năm",
-                   "unknown": "chưa xác định"}
-BASIS_WORDS = {"stated": "ngày in trên trang", "inferred": "năm suy ra từ nội dung bài",
-               "curated": "do biên tập viên xác định", "unknown": "không tìm thấy ngày"}
-SOURCE_WORDS = {"dateline": "theo dòng đầu bài", "url": "theo địa chỉ bài", "chrome": "theo giao diện trang",
-                "byline": "theo dòng tác giả", "page": "theo thẻ của trang", "curated": "do biên tập viên xác định",
-                "text": "theo văn bản", "missing": "không có trong văn bản",
-                "guessed": "đoán từ văn bản, không in trên trang"}
 
 
 def date_words(published: PubDate) -> str:
@@ -41,9 +36,9 @@ def date_words(published: PubDate) -> str:
     if not published.date:
         return "Không rõ ngày"
     parts = published.date.split("-")
-    if published.precision == "day":
+    if published.precision == Precision.DAY:
         return f"{int(parts[2])}/{int(parts[1])}/{parts[0]}"
-    if published.precision == "month":
+    if published.precision == Precision.MONTH:
         return f"tháng {int(parts[1])}/{parts[0]}"
     return f"năm {parts[0]}"
 
@@ -63,7 +58,8 @@ def safe_url(url: str | None) -> str | None:
     return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
-def environment(templates_dir: Path) -> jinja2.Environment:
+def environment(templates_dir: Path, labels: Labels, site_name: str) -> jinja2.Environment:
+    """The environment; ``labels`` and ``site_name`` (mkdocs.yml's) are globals of every template."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
         autoescape=True,
@@ -74,10 +70,9 @@ def environment(templates_dir: Path) -> jinja2.Environment:
     )
     env.filters.update(date_words=date_words, safe_url=safe_url, summary=summary,
                        json=lambda value: Markup(json.dumps(value, ensure_ascii=False)))
-    env.globals.update(relative=relative, PRECISION_WORDS=PRECISION_WORDS, BASIS_WORDS=BASIS_WORDS,
-                       SOURCE_WORDS=SOURCE_WORDS, ROLE_LABELS=ROLE_LABELS, TYPE_LABELS=TYPE_LABELS,
-                       METRIC_LABELS=METRIC_LABELS, ENTITY_TYPES=ENTITY_TYPES, article_url=article_url,
-                       entity_url=entity_url, event_url=event_url, series_url=series_url, raw_url=raw_url,
-                       figure_tip=figure_tip, figure_value_words=figure_value_words,
+    env.globals.update(relative=relative, labels=labels, site_name=site_name, ENTITY_TYPES=ENTITY_TYPES,
+                       article_url=article_url, entity_url=entity_url, event_url=event_url, series_url=series_url,
+                       raw_url=raw_url, figure_tip=functools.partial(figure_tip, labels=labels),
+                       figure_value_words=functools.partial(figure_value_words, labels=labels),
                        folded_d_words=folded_d_words, folded_pairs=folded_pairs, KWIC_LIMIT=KWIC_LIMIT)
     return env

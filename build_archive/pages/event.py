@@ -25,9 +25,9 @@ def generate(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
         path = event_url(event.id) + "index.md"
         yield path, ctx.render(path, "event.html.j2", event=event, prev=prev, next=nxt,
                                rows=[r for a in event.covered_by for r in rows_by_article.get(a, ())],
-                               cite=dict(citation_outputs(event_citation(event, ctx.site_url)),
+                               cite=dict(citation_outputs(event_citation(event, ctx.site_url, ctx.site_name)),
                                          jsonld=event_jsonld(event, ctx.site_url + event_url(event.id))))
         for old in event.redirect_from:
             yield event_url(old) + "index.md", redirect_page(event_url(old), event_url(event.id), event.title)
     yield "events/events.json", events_json(ctx.events)
-    yield "events/events.ics", events_ics(ctx.events)
+    yield "events/events.ics", events_ics(ctx.events, ctx.site_name)

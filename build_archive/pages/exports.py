@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from build_archive.link.mentions import Mention, entity_record
 from build_archive.model.archive import Archive
 from build_archive.model.article import Article, EntitySpan, FigureSpan, FigureValue
+from build_archive.model.enums import Precision
 from build_archive.model.event import Event
 
 if TYPE_CHECKING:
@@ -123,12 +124,12 @@ def _ics_text(text: str) -> str:
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
-def events_ics(events: list[Event]) -> bytes:
+def events_ics(events: list[Event], site_name: str) -> bytes:
     """iCalendar of the events whose day is known (a month or a year is no calendar date)."""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Luu tru Viet-Lao//Bien nien//VI", "CALSCALE:GREGORIAN",
-             "X-WR-CALNAME:Lưu trữ Việt–Lào"]
+             f"X-WR-CALNAME:{_ics_text(site_name)}"]
     for event in events:
-        if event.date.precision != "day" or not event.date.date:
+        if event.date.precision != Precision.DAY or not event.date.date:
             continue
         day = event.date.date.replace("-", "")
         lines += ["BEGIN:VEVENT", f"UID:{event.id}@luu-tru-viet-lao", f"DTSTAMP:{day}T000000Z",

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from build_archive.model.article import Article
-from build_archive.pages.citation import ARCHIVE_NAME
 
 if TYPE_CHECKING:
     from build_archive.pages.context import SiteContext
@@ -22,12 +21,12 @@ def _timestamp(date: str | None) -> str:
     return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
 
 
-def atom_feed(articles: list[Article], site_url: str) -> bytes:
+def atom_feed(articles: list[Article], site_url: str, site_name: str) -> bytes:
     """Deterministic: ``updated`` is the newest article's date, never the build time."""
     dated = sorted(articles, key=lambda a: (a.published.date or "0000", a.id), reverse=True)[:FEED_SIZE]
     updated = _timestamp(dated[0].published.date if dated else None)
     out = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">',
-           f"<title>{escape(ARCHIVE_NAME)}: bài mới</title>", f"<id>{escape(site_url)}</id>",
+           f"<title>{escape(site_name)}: bài mới</title>", f"<id>{escape(site_url)}</id>",
            f'<link rel="alternate" href="{escape(site_url)}"/>',
            f'<link rel="self" href="{escape(site_url)}feed.xml"/>', f"<updated>{updated}</updated>"]
     for article in dated:
@@ -36,11 +35,11 @@ def atom_feed(articles: list[Article], site_url: str) -> bytes:
         out += ["<entry>", f"<title>{escape(article.title.value or '')}</title>", f"<id>{escape(url)}</id>",
                 f'<link rel="alternate" href="{escape(url)}"/>',
                 f"<updated>{_timestamp(article.published.date)}</updated>",
-                f"<author><name>{escape(article.author.value or article.outlet.value or ARCHIVE_NAME)}</name></author>",
+                f"<author><name>{escape(article.author.value or article.outlet.value or site_name)}</name></author>",
                 f"<summary>{escape(summary)}</summary>", "</entry>"]
     out.append("</feed>")
     return ("\n".join(out) + "\n").encode()
 
 
 def generate(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
-    yield "feed.xml", atom_feed(ctx.archive.articles, ctx.site_url)
+    yield "feed.xml", atom_feed(ctx.archive.articles, ctx.site_url, ctx.site_name)

@@ -10,16 +10,16 @@ import csv
 import html
 import io
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
 from build_archive.link.mentions import FigureRow
 from build_archive.model.article import Article
+from build_archive.model.enums import FigureKind
 from build_archive.model.urls import figure_id
 from build_archive.pages.exports import OUT_OF_RANGE, dumps, export_values, figure_values
-from build_archive.pages.inline import METRIC_LABELS
 
 if TYPE_CHECKING:
     from build_archive.pages.context import SiteContext
@@ -41,12 +41,12 @@ def figure_rows(articles: list[Article]) -> list[FigureRow]:
     return rows
 
 
-def grouped(rows: list[FigureRow]) -> list[tuple[str, list[FigureRow]]]:
+def grouped(rows: list[FigureRow], metric_labels: Mapping[str, str]) -> list[tuple[str, list[FigureRow]]]:
     """Rows by metric (named metrics first, in a fixed order), each by period then article."""
     groups: dict[str, list[FigureRow]] = {}
     for row in rows:
         groups.setdefault(row.figure.metric or "", []).append(row)
-    order = sorted(groups, key=lambda m: (m == "", METRIC_LABELS.get(m, m)))
+    order = sorted(groups, key=lambda m: (m == "", metric_labels.get(m, m)))
     return [(m, sorted(groups[m], key=lambda r: (r.figure.period or "", r.article.id, r.id))) for m in order]
 
 
@@ -86,7 +86,7 @@ def chart_points(rows: list[FigureRow], metric: str) -> list[dict[str, Any]]:
     points = []
     for row in rows:
         f = row.figure
-        if f.kind != "money" or f.metric != metric or not (f.unit or "").startswith("USD") or not f.period:
+        if f.kind != FigureKind.MONEY or f.metric != metric or not (f.unit or "").startswith("USD") or not f.period:
             continue
         if "/" in f.period and f.period.split("/")[0][:4] != f.period.split("/")[1][:4]:
             continue  # several years in one figure ("trong 5 năm qua"): no single year to plot it at
@@ -169,7 +169,7 @@ def generate(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
         title = ("Kim ngạch thương mại Việt Nam – Lào" if metric == "trade turnover"
                  else "Đầu tư của Việt Nam vào Lào") + " (tỷ USD)"
         charts[metric] = (Markup(chart_svg(points, title, f"chart{n}")), points, title)
-    yield "figures/index.md", ctx.render("figures/index.md", "figures.html.j2", groups=grouped(ctx.rows),
+    yield "figures/index.md", ctx.render("figures/index.md", "figures.html.j2", groups=grouped(ctx.rows, ctx.labels.metric),
                                          charts=charts, rows=ctx.rows)
     yield "figures/figures.csv", figures_csv(ctx.rows)
     yield "figures/figures.json", figures_json(ctx.rows)

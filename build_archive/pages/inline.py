@@ -14,16 +14,10 @@ from collections.abc import Callable, Iterable
 from markupsafe import Markup
 
 from build_archive.model.article import EntitySpan, FigureSpan
-from build_archive.model.entity import TYPE_LABELS
+from build_archive.model.enums import FigureKind
 from build_archive.model.event import Event
 from build_archive.model.urls import entity_url, event_url
-
-KIND_LABELS = {"money": "Số tiền", "percent": "Tỷ lệ", "count": "Số lượng", "date": "Ngày tháng"}
-QUALIFIER_LABELS = {"exact": "", "approx": "khoảng", "more-than": "hơn", "less-than": "dưới"}
-METRIC_LABELS = {"trade turnover": "kim ngạch thương mại", "investment": "đầu tư",
-                 "investment stock": "vốn đầu tư lũy kế", "aid stock": "viện trợ lũy kế",
-                 "economic growth": "tăng trưởng kinh tế", "tax contribution": "đóng góp thuế",
-                 "social welfare spending": "chi an sinh xã hội", "aid": "viện trợ"}
+from build_archive.pages.labels import Labels
 
 
 def format_number(value: float) -> str:
@@ -41,28 +35,28 @@ def _value_words(value: float | str) -> str:
     return value if isinstance(value, str) else format_number(value)
 
 
-def figure_value_words(figure: FigureSpan) -> str:
+def figure_value_words(figure: FigureSpan, labels: Labels) -> str:
     value = figure.value
     text = " – ".join(map(_value_words, value)) if isinstance(value, tuple) else _value_words(value)
-    if figure.kind == "date":
+    if figure.kind == FigureKind.DATE:
         return text
-    qualifier = QUALIFIER_LABELS.get(figure.qualifier, "")
+    qualifier = labels.qualifier[figure.qualifier]
     return " ".join(part for part in (qualifier, text, figure.unit or "") if part).replace(" %", "%")
 
 
-def figure_tip(figure: FigureSpan) -> str:
-    parts = [KIND_LABELS[figure.kind], figure_value_words(figure)]
+def figure_tip(figure: FigureSpan, labels: Labels) -> str:
+    parts = [labels.figure_kind[figure.kind], figure_value_words(figure, labels)]
     if figure.metric:
-        parts.append(METRIC_LABELS.get(figure.metric, figure.metric))
-    if figure.period and figure.kind != "date":
+        parts.append(labels.metric.get(figure.metric, figure.metric))
+    if figure.period and figure.kind != FigureKind.DATE:
         parts.append("thời kỳ " + figure.period)
     if figure.compared_to:
         parts.append("so với " + figure.compared_to)
     return " · ".join(parts)
 
 
-def entity_tip(span: EntitySpan, canonical: str | None) -> str:
-    parts = [TYPE_LABELS[span.type], canonical or span.text]
+def entity_tip(span: EntitySpan, canonical: str | None, labels: Labels) -> str:
+    parts = [labels.entity_type[span.type], canonical or span.text]
     if span.role:
         parts.append(span.role)
     if span.provisional:
@@ -76,7 +70,7 @@ def entity_pages(events: Iterable[Event]) -> dict[str, str]:
 
 
 def render_paragraph(text: str, entities: tuple[EntitySpan, ...], figures: tuple[FigureSpan, ...], *,
-                     names: dict[str, str], link: Callable[[str], str], figure_ids: list[str],
+                     names: dict[str, str], link: Callable[[str], str], figure_ids: list[str], labels: Labels,
                      pages: dict[str, str] | None = None, seen: set[str] | None = None,
                      event_of: Callable[[EntitySpan], str | None] = lambda span: None) -> Markup:
     """The paragraph as HTML. ``link(path)`` makes a site path relative to the page; ``pages``: see entity_pages;
@@ -87,7 +81,7 @@ def render_paragraph(text: str, entities: tuple[EntitySpan, ...], figures: tuple
     """
     opens: list[tuple[int, int, str, str]] = []  # (start, end, opening tag, closing tag)
     for span in entities:
-        tip = entity_tip(span, names.get(span.id))
+        tip = entity_tip(span, names.get(span.id), labels)
         event_id = event_of(span)
         target = (pages or {}).get(span.id) or entity_url(span.type, span.id)
         href = link(event_url(event_id) if event_id else f"review/#{span.id}" if span.provisional else target)
@@ -100,7 +94,7 @@ def render_paragraph(text: str, entities: tuple[EntitySpan, ...], figures: tuple
                       f'data-tip="{html.escape(tip)}" aria-label="{html.escape(span.text + " (" + tip + ")")}">',
                       "</a>"))
     for figure, fid in zip(figures, figure_ids, strict=True):
-        tip = figure_tip(figure)
+        tip = figure_tip(figure, labels)
         opens.append((figure.start, figure.end,
                       f'<a class="va-fig va-fig--{figure.kind}" href="{html.escape(link("figures/"))}#{fid}" '
                       f'data-tip="{html.escape(tip)}" aria-label="{html.escape(figure.text + " (" + tip + ")")}">',

@@ -19,17 +19,20 @@ from build_archive.pages import (
     series,
 )
 from build_archive.pages.context import SiteContext
+from build_archive.pages.labels import Labels
 from build_archive.pages.output import Output
 from build_archive.pipeline.cache import Cache
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+DEFAULT_SITE_NAME = "Lưu trữ Việt–Lào"  # what mkdocs.yml's site_name says; the plugin passes that
 GENERATORS = (home, article, entity, figures, event, series, feed, exports, bibliography)
 
 
-def render_site(archive: Archive, templates_dir: Path, raw_files: dict[str, bytes],
-                site_url: str = DEFAULT_SITE_URL, cache: Cache | None = None) -> dict[str, Output]:
+def render_site(archive: Archive, templates_dir: Path, raw_files: dict[str, bytes], labels: Labels,
+                site_url: str = DEFAULT_SITE_URL, site_name: str = DEFAULT_SITE_NAME,
+                cache: Cache | None = None) -> dict[str, Output]:
     """Every generated page and file, as a path relative to the docs folder → its output."""
-    ctx = SiteContext.create(archive, templates_dir, raw_files, site_url, cache)
+    ctx = SiteContext.create(archive, templates_dir, raw_files, site_url, labels, site_name, cache)
     outputs: dict[str, Output] = {}
     urls: set[str] = set()
     for generator in GENERATORS:

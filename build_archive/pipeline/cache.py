@@ -22,18 +22,21 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-CACHE_FORMAT = "3"
+CACHE_FORMAT = "4"  # 4: the model's vocabularies are enums
 _MAGIC = b"build_archive cache " + CACHE_FORMAT.encode() + b"\n"
 
 
-def code_version(templates: Path, data: Path) -> str:
-    """A hash of everything besides the seeds that shapes the output: code, templates, curated data."""
+def code_version(templates: Path, data: Path, *files: Path) -> str:
+    """A hash of everything besides the seeds that shapes the output: code, templates, curated data
+    (and ``files`` kept elsewhere, such as a labels file the plugin config names)."""
     digest = hashlib.sha256(CACHE_FORMAT.encode())
     package = Path(__file__).resolve().parent.parent
     for folder, pattern in ((package, "**/*.py"), (templates, "**/*"), (data, "*.y*ml")):
         for path in sorted(folder.glob(pattern)):
             if path.is_file():
                 digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in files:
+        digest.update(b"\0" + path.read_bytes() if path.is_file() else b"\0")
     return digest.hexdigest()
 
 

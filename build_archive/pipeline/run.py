@@ -26,8 +26,9 @@ from build_archive.link.events import build_events
 from build_archive.model.archive import Archive
 from build_archive.model.article import Article
 from build_archive.model.ids import assign_ids
+from build_archive.pages.labels import load_labels
 from build_archive.pages.output import Output
-from build_archive.pages.site import DEFAULT_SITE_URL, render_site
+from build_archive.pages.site import DEFAULT_SITE_NAME, DEFAULT_SITE_URL, render_site
 from build_archive.pipeline.cache import Cache, code_version, key
 from build_archive.tag.tagger import Tagger
 
@@ -42,6 +43,11 @@ class Paths:
     templates: Path
     cache: Path | None  # None: no build cache
     max_seed_bytes: int = MAX_FILE_BYTES  # a larger seed is refused (plugin option max_file_mb)
+    labels: Path | None = None  # the UI strings (plugin option labels); None: data/labels.yml
+
+    @property
+    def labels_file(self) -> Path:
+        return self.labels or self.data / "labels.yml"
 
     @classmethod
     def at(cls, root: Path, use_cache: bool = True) -> Paths:
@@ -109,7 +115,7 @@ def load_articles(paths: Paths, progress: Progress = _quiet, tagger: Tagger | No
     timings = timings if timings is not None else {}
     cache = cache or Cache(None)
     tagger = tagger or Tagger.load(paths.data)
-    version = code_version(paths.templates, paths.data)
+    version = code_version(paths.templates, paths.data, paths.labels_file)
     _WORKER = (load_cleaning_rules(paths.data / "cleaning.yml"), load_outlets(paths.data / "outlets.yml"), tagger)
     with stage(timings, "ingest"):
         seeds = list_seeds(paths.seeds, paths.max_seed_bytes)
@@ -160,19 +166,21 @@ def raw_copies(articles: list[Article], paths: Paths) -> dict[str, bytes]:
 
 
 def build_site(paths: Paths, progress: Progress = _quiet, site_url: str | None = None,
-               timings: dict[str, float] | None = None, cache: Cache | None = None) -> dict[str, Output]:
+               timings: dict[str, float] | None = None, cache: Cache | None = None,
+               site_name: str = DEFAULT_SITE_NAME) -> dict[str, Output]:
     """Run every stage; every generated page and file, in memory. Raises InputError on bad input."""
     timings = timings if timings is not None else {}
     cache = cache if cache is not None else Cache(paths.cache)
     try:
+        labels = load_labels(paths.labels_file)
         archive = load_archive(paths, progress, timings, cache)
     except InputError as exc:
         raise exc.relative_to(paths.root) from None
     progress("render", 0, 1, "")
     with stage(timings, "render"):
         try:
-            outputs = render_site(archive, paths.templates, raw_copies(archive.articles, paths),
-                                  site_url or os.environ.get("SITE_URL") or DEFAULT_SITE_URL, cache)
+            outputs = render_site(archive, paths.templates, raw_copies(archive.articles, paths), labels,
+                                  site_url or os.environ.get("SITE_URL") or DEFAULT_SITE_URL, site_name, cache)
         except SiteCollision as exc:
             raise explain_collision(exc, paths.seeds, paths.data / "events.yml").relative_to(paths.root) from None
     progress("render", 1, 1, "")

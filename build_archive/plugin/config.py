@@ -12,6 +12,7 @@ class ArchiveConfig(Config):
     seeds_dir = c.Type(str, default="seeds")
     data_dir = c.Type(str, default="data")
     templates_dir = c.Type(str, default="templates/pages")
+    labels = c.Type(str, default="data/labels.yml")  # the UI strings (pages/labels.py)
     cache_dir = c.Type(str, default=".cache/build_archive")
     cache = c.Type(bool, default=True)  # false: every build from scratch
     search = c.Type(bool, default=True)  # run Pagefind after the build

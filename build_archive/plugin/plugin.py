@@ -64,6 +64,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._in_nav: set[int] = set()
         self._shareable = False
         self._fragments: dict[tuple[object, ...], str] = {}
+        self.site_name = ""  # mkdocs.yml's site_name, set in on_config
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -74,7 +75,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.paths = Paths(root, root / self.config.seeds_dir, root / self.config.data_dir,
                            root / self.config.templates_dir,
                            root / self.config.cache_dir if self.config.cache else None,
-                           max_seed_bytes=int(self.config.max_file_mb * 1024 * 1024))
+                           max_seed_bytes=int(self.config.max_file_mb * 1024 * 1024),
+                           labels=root / self.config.labels)
+        self.site_name = config.site_name
         self.cache = Cache(self.paths.cache)  # kept across `mkdocs serve` rebuilds: its memory layer
         if not self.serving and not self.dirty:
             self.atomic = AtomicSite(Path(config.site_dir))
@@ -82,7 +85,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 config.site_dir = str(self.atomic.begin())
             except OSError as exc:
                 self.atomic = None
-                raise PluginError(f"Lưu trữ Việt–Lào: cannot prepare a new site beside {config.site_dir}: "
+                raise PluginError(f"{self.site_name}: cannot prepare a new site beside {config.site_dir}: "
                                   f"{exc.strerror} ({exc.filename}); check that its folder is writable") from None
         return config
 
@@ -94,14 +97,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.timings = {}
         self.cache.reset_counts()
         try:
-            self.outputs = build_site(self.paths, site_url=config.site_url, timings=self.timings, cache=self.cache)
+            self.outputs = build_site(self.paths, site_url=config.site_url, timings=self.timings, cache=self.cache,
+                                      site_name=self.site_name)
         except InputError as exc:
-            raise PluginError(f"Lưu trữ Việt–Lào: bad input, nothing was built: {exc}") from None
+            raise PluginError(f"{self.site_name}: bad input, nothing was built: {exc}") from None
 
     def _refuse_clash(self, url: str, other: str) -> None:
         assert self.paths is not None
         exc = explain_collision(SiteCollision(url, other), self.paths.seeds, self.paths.data / "events.yml")
-        raise PluginError(f"Lưu trữ Việt–Lào: bad input, nothing was built: {exc.relative_to(self.paths.root)}")
+        raise PluginError(f"{self.site_name}: bad input, nothing was built: {exc.relative_to(self.paths.root)}")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         with stage(self.timings, "pages"):
@@ -166,7 +170,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.atomic.abandon()
             self.atomic = None
             if isinstance(error, OSError):  # a full disk, a read-only folder: a message, not a traceback
-                log.error(f"Lưu trữ Việt–Lào: could not write the site: {error}; site/ is as it was")
+                log.error(f"{self.site_name}: could not write the site: {error}; site/ is as it was")
                 raise Abort("Aborted: the site could not be written") from None
 
     def on_shutdown(self) -> None:

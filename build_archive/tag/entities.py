@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from build_archive.common.textnorm import canonical_tones, fold, slugify
 from build_archive.model.article import EntitySpan
 from build_archive.model.entity import Entity
+from build_archive.model.enums import EntityType
 from build_archive.tag.knowledge import TaggingRules
 from build_archive.tag.named import NamedRules, find_named
 
@@ -83,10 +84,10 @@ def _match_names(entity: Entity) -> list[str]:
     hyphenated, a person's name without diacritics ("Bui Thanh Son"), a Lao person's given name alone
     ("Thongloun")."""
     names = list(entity.names)
-    if entity.type == "place":  # "Chăm Pa Sắc", "Chăm-pa-sắc": syllables spaced or hyphenated alike
+    if entity.type == EntityType.PLACE:  # "Chăm Pa Sắc", "Chăm-pa-sắc": syllables spaced or hyphenated alike
         names += [n.replace(" ", "-") for n in entity.names if " " in n and "-" not in n and n.split()[0][:1].isupper()]
         names += [n.replace("-", " ") for n in entity.names if "-" in n and " " not in n]
-    if entity.type == "person":
+    if entity.type == EntityType.PERSON:
         names += [fold(n) for n in entity.names if fold(n) != n and " " in n]
         if entity.country == "LA":
             first = entity.name.split()[0]
@@ -243,11 +244,11 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
 
     def floor_at(start: int) -> int:
         """Where the last person named before ``start`` ends: a role never reaches back past it."""
-        ends = person_ends + [f.end for f in found if f.type == "person"]
+        ends = person_ends + [f.end for f in found if f.type == EntityType.PERSON]
         return max((e for e in ends if e <= start), default=0)
 
-    def add(start: int, end: int, kind: str, role: str | None = None) -> None:
-        if kind == "person" and _CREDIT_RE.search(text[max(0, start - 16):start]):
+    def add(start: int, end: int, kind: EntityType, role: str | None = None) -> None:
+        if kind == EntityType.PERSON and _CREDIT_RE.search(text[max(0, start - 16):start]):
             return  # "Ảnh: Thanh Quỳnh", "Theo Hà Văn": a credit or byline, not a mention
         if start < end and _free([t for t in taken if t not in absorbed], start, end):
             name = text[start:end]
@@ -259,10 +260,10 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
     for head in (matcher.place_heads.finditer(norm) if matcher.place_heads else ()):
         run = _capitalised_run(text, head.end())
         if run:
-            add(*run, "place")
+            add(*run, EntityType.PLACE)
     # Roads: "Quốc lộ 15", "Đường 9".
     for road in _ROAD_RE.finditer(text):
-        add(road.start(), road.end(), "place")
+        add(road.start(), road.end(), EntityType.PLACE)
     # People: Vietnamese family name + given names, anywhere; Lao names after a role or honorific.
     for word in _WORD_RE.finditer(text):
         if word.group() in FAMILY_NAMES and _free(taken, word.start(), word.end()):
@@ -272,7 +273,7 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
                 continue  # "Nguyễn Văn Hùng": "Văn" goes on a name, it does not start one
             run = _capitalised_run(text, word.start())
             if run and 2 <= len(text[run[0]:run[1]].split()) <= 4:
-                add(*run, "person", role_before(text, run[0], matcher, floor_at(run[0]))
+                add(*run, EntityType.PERSON, role_before(text, run[0], matcher, floor_at(run[0]))
                     or role_after(text, run[1], matcher))
     cues = [m.end() for m in matcher.roles.finditer(norm)] if matcher.roles else []
     cues += [m.end() for m in matcher.honorifics.finditer(norm)] if matcher.honorifics else []
@@ -287,7 +288,7 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
             pos = nxt[1]
         name = _person_name(text, pos)
         if name:
-            add(*name, "person", role_before(text, name[0], matcher, floor_at(name[0])))
+            add(*name, EntityType.PERSON, role_before(text, name[0], matcher, floor_at(name[0])))
     # Lao romanised names anywhere in a paragraph about Laos ("Viengthong Siphandone").
     if re.search(r"(?<!\w)lào(?!\w)", norm):
         for match in re.finditer(r"(?<![\w-])[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}){1,3}(?![\w-])", text):
@@ -295,7 +296,7 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
                                                                            match.start() + w.end())]
             if len(words) >= 2 and not NOT_LAO_NAMES.intersection(w.group() for w in words):
                 start, end = match.start() + words[0].start(), match.start() + words[-1].end()
-                add(start, end, "person", role_before(text, start, matcher, floor_at(start)))
+                add(start, end, EntityType.PERSON, role_before(text, start, matcher, floor_at(start)))
     # Vietnamized Lao names, syllables joined by hyphens ("Thoong-lun Xi-xu-lít", "Pheng Căn - nhạ - phim"),
     # after a role or an honorific, or anywhere in a paragraph about Laos.
     for match in _HYPHENATED_RE.finditer(text):
@@ -306,7 +307,7 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
         if first.isupper() or (len(syllables) < 3 and all(w[0].isupper() for w in syllables)):
             continue  # "QĐND - Chuyến", "Đông-Tây": not a name
         if text[start].isupper() and (role_cue or re.search(r"(?<!\w)lào(?!\w)", norm)) and _free(taken, start, end):
-            add(start, end, "person", role_before(text, start, matcher, floor_at(start)))
+            add(start, end, EntityType.PERSON, role_before(text, start, matcher, floor_at(start)))
     # Organisations: a head word and its capitalised name ("Bộ Công Thương", "Ủy ban Dân tộc"),
     # with the place it belongs to ("Sở Ngoại vụ Hà Tĩnh", "Ban Tuyên huấn tỉnh Salavan", "Tỉnh ủy Hà Tĩnh").
     org_heads = matcher.org_heads
@@ -354,7 +355,7 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
         if _key(text[start:end]) in matcher.rules.generic_organizations:
             continue  # "Ban Tổ chức": the organisers of whatever the article is about, not a name
         if count:
-            add(start, end, "organization")
+            add(start, end, EntityType.ORGANIZATION)
     return found
 
 
@@ -376,14 +377,14 @@ def _other_country_bodies(text: str, known: list[tuple[int, int, tuple[Entity, .
             continue
         start, end, candidates = current
         country = following[2][0] if following and len(following[2]) == 1 else None
-        if (following and candidates and all(c.type == "organization" for c in candidates) and len(following[2]) == 1
-                and following[2][0].type == "place"
+        if (following and candidates and all(c.type == EntityType.ORGANIZATION for c in candidates) and len(following[2]) == 1
+                and following[2][0].type == EntityType.PLACE
                 and re.fullmatch(r" (?:tỉnh|thành phố|huyện) ", text[end:following[0]])):
             out.append((start, following[1], ()))  # "Hội Hữu nghị Việt - Lào tỉnh Bắc Giang": its branch there
             skip = True
             continue
-        if not (following and country and country.type == "place" and country.id in ("viet-nam", "lao")
-                and following[0] - end == 1 and candidates and all(c.type == "organization" for c in candidates)
+        if not (following and country and country.type == EntityType.PLACE and country.id in ("viet-nam", "lao")
+                and following[0] - end == 1 and candidates and all(c.type == EntityType.ORGANIZATION for c in candidates)
                 and not re.match(r"\s*[-–]\s*\w", text[following[1]:])):
             out.append(current)
             continue
@@ -439,7 +440,7 @@ def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
     # Named events and agreements: the longest name wins over what is inside it, unless the
     # knowledge base knows a name at least as long there, or the head is inside another name ("Bộ Kế hoạch …").
     named = []
-    place_starts = frozenset(s for s, _, c in known if c[0].type == "place")
+    place_starts = frozenset(s for s, _, c in known if c[0].type == EntityType.PLACE)
     for name in find_named(text, matcher.named, place_starts):
         if any(s <= name.start < e and (s < name.start or c[0].type in ("event", "agreement") and name.end <= e)
                for s, e, c in known):
@@ -451,7 +452,7 @@ def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
         known = [k for k in known if k[0] >= dateline.end()]
     known = _other_country_bodies(text, known)
     known.sort()
-    persons = [(s, c[0]) for s, e, c in known if len(c) == 1 and c[0].type == "person"]
+    persons = [(s, c[0]) for s, e, c in known if len(c) == 1 and c[0].type == EntityType.PERSON]
     spans: list[EntitySpan] = []
     taken: list[tuple[int, int]] = []
     for start, end, candidates in known:
@@ -463,22 +464,22 @@ def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
         if entity is None:
             continue
         role = None
-        if entity.type == "person":
+        if entity.type == EntityType.PERSON:
             floor = max((e for s, e in taken[:-1] if e <= start and any(
                 p == s for p, _ in persons)), default=0)
             role = role_before(text, start, matcher, floor) or role_after(text, end, matcher)
         spans.append(EntitySpan(start, end, entity.type, entity.id, text[start:end], role))
     for start, end, candidates in known:
         if candidates == ():  # another country's ministry: a name the knowledge base lacks
-            spans.append(EntitySpan(start, end, "organization",
+            spans.append(EntitySpan(start, end, EntityType.ORGANIZATION,
                                     f"provisional-organization-{slugify(text[start:end], 50)}", text[start:end],
                                     provisional=True))
     for name in named:
         spans.append(EntitySpan(name.start, name.end, name.type, name.id, name.text, provisional=True))
         taken.append((name.start, name.end))
     absorbed: list[tuple[int, int]] = []
-    places = [(s.start, s.end) for s in spans if s.type == "place"]
+    places = [(s.start, s.end) for s in spans if s.type == EntityType.PLACE]
     spans.extend(_provisional(text, taken, matcher, [e for s, e in taken if any(p == s for p, _ in persons)],
                               places, absorbed))
-    spans = [s for s in spans if (s.start, s.end) not in absorbed or s.type != "place"]
+    spans = [s for s in spans if (s.start, s.end) not in absorbed or s.type != EntityType.PLACE]
     return tuple(sorted(spans, key=lambda s: (s.start, s.end)))

@@ -21,6 +21,7 @@ from build_archive.date.patterns import MONTH_YEAR_RE as _MONTH_YEAR_RE
 from build_archive.date.patterns import YEAR_RANGE_RE as _YEAR_RANGE_RE
 from build_archive.date.patterns import YEAR_RE as _YEAR_RE
 from build_archive.model.article import EntitySpan, FigureSpan, PubDate
+from build_archive.model.enums import FigureKind, Qualifier
 from build_archive.tag.entities import matching_form
 from build_archive.tag.knowledge import TaggingRules
 
@@ -42,7 +43,7 @@ class FigureRules:
     """The figure grammar compiled from data/tagging.yml."""
 
     amount: re.Pattern[str]
-    qualifier_of: dict[str, str]
+    qualifier_of: dict[str, Qualifier]
     currency_of: dict[str, str]
     metric_words: tuple[tuple[str, str], ...]  # (matching form of the words, metric)
     stock_words: tuple[str, ...] = ()  # matching forms
@@ -194,7 +195,7 @@ def tag_figures(text: str, rules: FigureRules, published: PubDate, entities: tup
     for start, end, when in _dates(text, article_year):
         if free(start, end):
             span = when if isinstance(when, str) else f"{when[0]}/{when[1]}"
-            figures.append(FigureSpan(start, end, "date", when, None, "exact", None,
+            figures.append(FigureSpan(start, end, FigureKind.DATE, when, None, Qualifier.EXACT, None,
                                       None if span.startswith("--") else span, text[start:end]))
             taken.append((start, end))
 
@@ -210,14 +211,14 @@ def tag_figures(text: str, rules: FigureRules, published: PubDate, entities: tup
         if match["n2"]:
             value = (low, round(parse_number(text[match.start("n2"):match.end("n2")]) * scale, 6))
         if match["pct"]:
-            kind, unit = "percent", "%"
+            kind, unit = FigureKind.PERCENT, "%"
             value = (round(value[0] / scale, 6), round(value[1] / scale, 6)) if isinstance(value, tuple) \
                 else round(value / scale, 6)
         elif match["cur"]:
-            kind, unit = "money", rules.currency_of[match["cur"]] + ("/năm" if match["per"] else "")
+            kind, unit = FigureKind.MONEY, rules.currency_of[match["cur"]] + ("/năm" if match["per"] else "")
         else:
-            kind, unit = "count", text[match.start("noun"):match.end("noun")]
-        qualifier = rules.qualifier_of.get(match["qual"] or "", "exact")
+            kind, unit = FigureKind.COUNT, text[match.start("noun"):match.end("noun")]
+        qualifier = rules.qualifier_of.get(match["qual"] or "", Qualifier.EXACT)
         if match["qual"]:
             start = match.start()
         sentence_start, sentence_end = _sentence_bounds(text, start)

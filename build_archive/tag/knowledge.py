@@ -23,6 +23,7 @@ from build_archive.common.yamldata import (
     load_records,
 )
 from build_archive.model.entity import ENTITY_TYPES, Entity, Role
+from build_archive.model.enums import EntityType, Qualifier
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _MONTH_RE = re.compile(r"^\d{4}(-\d{2})?$")
@@ -36,7 +37,7 @@ class TaggingRules:
     place_heads: tuple[str, ...]
     plural_markers: tuple[str, ...]
     plural_after: tuple[str, ...]
-    qualifiers: dict[str, tuple[str, ...]]
+    qualifiers: dict[Qualifier, tuple[str, ...]]
     currencies: dict[str, tuple[str, ...]]
     count_nouns: tuple[str, ...]
     metrics: dict[str, tuple[str, ...]]
@@ -88,7 +89,7 @@ def load_gazetteer(path: Path, known: tuple[Entity, ...]) -> tuple[Entity, ...]:
                 raise InputError(path, f"name '{name}' is already that of '{names[match_key(name)]}'", line=line)
             names[match_key(name)] = entry["id"]
         taken.add(entry["id"])
-        places.append(Entity(id=entry["id"], type="place", name=entry["name"], aliases=tuple(entry.get("aliases", [])),
+        places.append(Entity(id=entry["id"], type=EntityType.PLACE, name=entry["name"], aliases=tuple(entry.get("aliases", [])),
                              country=entry.get("country"), en=entry.get("en"), wikidata=entry.get("wikidata"),
                              gazetteer=True))
     return tuple(places)
@@ -112,7 +113,7 @@ def load_entities(path: Path) -> tuple[Entity, ...]:
             roles.append(Role(role["title"], str(role["from"]) if "from" in role else None,
                               str(role["to"]) if "to" in role else None))
         entities.append(Entity(
-            id=entry["id"], type=entry["type"], name=entry["name"], aliases=tuple(entry.get("aliases", [])),
+            id=entry["id"], type=EntityType(entry["type"]), name=entry["name"], aliases=tuple(entry.get("aliases", [])),
             country=entry.get("country"), en=entry.get("en"), wikidata=entry.get("wikidata"), roles=tuple(roles),
             default=entry.get("default", False),
         ))
@@ -138,7 +139,7 @@ def load_tagging_rules(path: Path) -> TaggingRules:
     data, node = load_file(path)
     data = check_mapping(path, data, node, _TAGGING_SCHEMA, "tagging rules")
     qualifiers = _str_lists(path, data["qualifiers"], "qualifier")
-    unknown = set(qualifiers) - {"approx", "more-than", "less-than"}
+    unknown = set(qualifiers) - {Qualifier.APPROX, Qualifier.MORE_THAN, Qualifier.LESS_THAN}
     if unknown:
         raise InputError(path, f"qualifier kinds are approx, more-than, less-than (not {', '.join(sorted(unknown))})")
     return TaggingRules(
@@ -146,7 +147,7 @@ def load_tagging_rules(path: Path) -> TaggingRules:
         organization_heads=tuple(data.get("organization_heads", [])), place_heads=tuple(data.get("place_heads", [])),
         plural_markers=tuple(map(match_key, data.get("plural_markers", []))),
         plural_after=tuple(map(match_key, data.get("plural_after", []))),
-        qualifiers=qualifiers, currencies=_str_lists(path, data["currencies"], "currency"),
+        qualifiers={Qualifier(k): v for k, v in qualifiers.items()}, currencies=_str_lists(path, data["currencies"], "currency"),
         count_nouns=tuple(data.get("count_nouns", [])), metrics=_str_lists(path, data["metrics"], "metric"),
         event_heads=tuple(data.get("event_heads", [])), agreement_heads=tuple(data.get("agreement_heads", [])),
         name_stops=tuple(data.get("name_stops", [])), stock_words=tuple(data.get("stock_words", [])),

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from build_archive.common.textnorm import canonical_tones, slugify
+from build_archive.model.enums import EntityType
 
 _ROMAN = r"(?:[IVXLC]+)"
 _ORDINAL = rf"(?:lần\s+thứ\s+(?:\d+|{_ROMAN}|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười\w*)|thứ\s+(?:\d+|{_ROMAN}|nhất|hai|ba|tư)|vòng\s+\d+|khóa\s+{_ROMAN}|khoá\s+{_ROMAN}|{_ROMAN}(?!\w))"
@@ -46,7 +47,7 @@ class NamedRules:
     """Compiled from data/tagging.yml: heads of event and agreement names, and the words that end a name."""
 
     heads: re.Pattern[str]
-    kind_of: dict[str, str]
+    kind_of: dict[str, EntityType]
     stops: frozenset[str]
     stop_pairs: frozenset[str]
     plural: frozenset[str]
@@ -54,7 +55,8 @@ class NamedRules:
     @classmethod
     def build(cls, event_heads: Iterable[str], agreement_heads: Iterable[str], stop_words: Iterable[str],
               plural_markers: Iterable[str]) -> NamedRules:
-        kind_of = {h.lower(): "event" for h in event_heads} | {h.lower(): "agreement" for h in agreement_heads}
+        kind_of = ({h.lower(): EntityType.EVENT for h in event_heads}
+                   | {h.lower(): EntityType.AGREEMENT for h in agreement_heads})
         alternatives = sorted((r"\s+".join(map(re.escape, h.split())) for h in kind_of), key=len, reverse=True)
         heads = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
         words = {w.lower() for w in stop_words}
@@ -66,7 +68,7 @@ class NamedRules:
 class Named:
     start: int
     end: int
-    type: str  # event | agreement
+    type: EntityType  # event or agreement
     text: str
 
     @property
@@ -187,26 +189,26 @@ def find_named(text: str, rules: NamedRules, places: frozenset[int] = frozenset(
         capital = match.group()[0].isupper()
         if re.search(r"(?:\bBộ|trưởng)\s+$", text[max(0, match.start() - 10):match.start()]):
             continue  # "Bộ Kế hoạch và Đầu tư", "Bộ trưởng Kế hoạch": a ministry, not a plan
-        end, anchor_end, anchored = _name_end(text, match.end(), rules, 28 if kind == "agreement" else 18,
+        end, anchor_end, anchored = _name_end(text, match.end(), rules, 28 if kind == EntityType.AGREEMENT else 18,
                                               strong_only=not capital, places=places,
-                                              event=kind == "event")
+                                              event=kind == EntityType.EVENT)
         if re.match(r"\s+(?:của\s|hằng\s+năm|hàng\s+năm|các\s+năm)", text[match.end():]) or \
                 re.match(r"\s+(?:hằng|hàng)\s+năm", text[end:]):
             continue  # "Thỏa thuận của Lãnh đạo …", "Kế hoạch hợp tác hằng năm": a kind of document, not one
-        if kind == "agreement" and capital:
+        if kind == EntityType.AGREEMENT and capital:
             stop = end if end > match.end() else None
         else:  # an event, or a lower-case head, is named only by a mark of a particular one
             stop = anchor_end if anchored else None
         if stop is None:
             continue
-        if kind == "event" and _RECURRING_RE.search(text, match.end(), stop) and not _PARTICULAR_RE.search(
+        if kind == EntityType.EVENT and _RECURRING_RE.search(text, match.end(), stop) and not _PARTICULAR_RE.search(
                 text, match.end(), stop):
             continue  # "Cuộc gặp thường niên giữa 2 Bộ Chính trị": a kind of meeting, not one of them
         found.append(Named(match.start(), stop, kind, shown[match.start():stop].rstrip(" -–,")))
     for match in _ANNIVERSARY_RE.finditer(text):
         end, _, _ = _name_end(text, match.end(), rules, 14)
         if end > match.end():
-            found.append(Named(match.start(), end, "event", shown[match.start():end].rstrip(" -–,")))
+            found.append(Named(match.start(), end, EntityType.EVENT, shown[match.start():end].rstrip(" -–,")))
     for match in _NAMED_YEAR_RE.finditer(text):
         if not (text[match.end()].isupper() or re.match(r"(?:đoàn kết|hữu nghị)", text[match.end():], re.I)):
             continue
@@ -214,7 +216,7 @@ def find_named(text: str, rules: NamedRules, places: frozenset[int] = frozenset(
             continue  # "trong 5 năm Việt Nam …": a duration
         end, anchor_end, anchored = _name_end(text, match.end(), rules, 12)
         if anchored:
-            found.append(Named(match.start(), anchor_end, "event", shown[match.start():anchor_end].rstrip(" -–,")))
+            found.append(Named(match.start(), anchor_end, EntityType.EVENT, shown[match.start():anchor_end].rstrip(" -–,")))
     found = [Named(n.start, n.start + len(n.text), n.type, n.text) for n in found]
     out: list[Named] = []
     for named in sorted(found, key=lambda n: (-(n.end - n.start), n.start)):
