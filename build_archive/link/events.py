@@ -399,12 +399,21 @@ def _numbers_in(text: str) -> set[int]:
     return found
 
 
+def events_by_article(events: Sequence[Event]) -> dict[str, list[Event]]:
+    """Each article's events (covered or mentioned), in the order of ``events``: built once per site."""
+    index: dict[str, list[Event]] = {}
+    for event in events:
+        for article_id in dict.fromkeys([*event.covered_by, *(m.article_id for m in event.mentioned_in)]):
+            index.setdefault(article_id, []).append(event)
+    return index
+
+
 def event_of_span(events: Sequence[Event], article_id: str, anchor: str, span: EntitySpan) -> str | None:
     """The detected event an event span of a paragraph names, if any: its link then goes to events/<id>/.
 
     Hook for the event pages: an event the paragraph is cited for that is the span's curated entity,
     or whose ordinal the span prints ("Kỳ họp lần thứ 46 …" → the 46th session). None: the span keeps
-    its entity (or review) link.
+    its entity (or review) link. ``events`` may be all events or just the article's (events_by_article).
     """
     if span.type != EntityType.EVENT:
         return None

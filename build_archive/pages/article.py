@@ -14,7 +14,7 @@ from build_archive.model.urls import article_url, figure_id, raw_path, relative
 from build_archive.pages.bibliography import ARCHIVE_FILES, article_files
 from build_archive.pages.citation import citation_outputs
 from build_archive.pages.context import SiteContext
-from build_archive.pages.inline import entity_pages, render_paragraph
+from build_archive.pages.inline import render_paragraph
 from build_archive.pages.labels import Labels
 from build_archive.pages.output import Output, redirect_page
 from build_archive.pipeline.cache import key
@@ -45,9 +45,9 @@ def paragraph_html(article: Article, paragraph: Paragraph, names: dict[str, str]
 
 def _article_pages(ctx: SiteContext, article: Article) -> dict[str, Output]:
     url = article_url(article)
-    pages = entity_pages(ctx.events)
     seen: set[str] = set()
-    html_of = {p.anchor: paragraph_html(article, p, ctx.names, url, ctx.labels, ctx.events, pages, seen)
+    events = ctx.events_of_article.get(article.id, [])
+    html_of = {p.anchor: paragraph_html(article, p, ctx.names, url, ctx.labels, events, ctx.entity_pages, seen)
                for p in article.paragraphs}
     return {
         f"{url}index.md": ctx.render(f"{url}index.md", "article.html.j2", article=article,

@@ -9,6 +9,7 @@ from typing import Any
 import jinja2
 
 from build_archive.common.textnorm import vi_sort_key
+from build_archive.link.events import events_by_article
 from build_archive.link.mentions import FigureRow, Mention, by_entity, provisional_entities
 from build_archive.model.archive import Archive
 from build_archive.model.article import Article
@@ -17,6 +18,7 @@ from build_archive.model.event import Event, Series, event_sort_key
 from build_archive.model.urls import page_url
 from build_archive.pages import figures as fig
 from build_archive.pages.env import environment, summary
+from build_archive.pages.inline import entity_pages
 from build_archive.pages.labels import Labels
 from build_archive.pages.output import PageOutput
 from build_archive.pipeline.cache import Cache
@@ -37,6 +39,8 @@ class SiteContext:
     events: list[Event] = field(init=False)
     events_by_id: dict[str, Event] = field(init=False)
     series_by_id: dict[str, Series] = field(init=False)
+    events_of_article: dict[str, list[Event]] = field(init=False)
+    entity_pages: dict[str, str] = field(init=False)
     names: dict[str, str] = field(init=False)
     rows: list[FigureRow] = field(init=False)
     common: dict[str, Any] = field(init=False)
@@ -51,6 +55,8 @@ class SiteContext:
         self.events = sorted(archive.events, key=event_sort_key)
         self.events_by_id = {e.id: e for e in self.events}
         self.series_by_id = {s.id: s for s in archive.series}
+        self.events_of_article = events_by_article(self.events)
+        self.entity_pages = entity_pages(self.events)
         by_year: dict[str, list[Article]] = {}
         for article in articles:
             by_year.setdefault((article.published.date or "")[:4] or UNKNOWN_YEAR, []).append(article)

@@ -15,7 +15,6 @@ from build_archive.model.event import Event
 from build_archive.model.urls import entity_url
 from build_archive.pages.citation import entity_jsonld
 from build_archive.pages.context import SiteContext
-from build_archive.pages.inline import entity_pages
 from build_archive.pages.output import Output, redirect_page
 
 
@@ -45,7 +44,7 @@ def distinct_roles(known: tuple[str, ...], attested: list[AttestedRole]) -> list
 
 
 def generate(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
-    pages = entity_pages(ctx.events)
+    pages = ctx.entity_pages
     named = named_by_events(ctx.events)
     unmet = {e.id for e in ctx.archive.entities
              if e.id not in ctx.mentions and e.id not in named and e.id not in pages}
