@@ -48,6 +48,6 @@ bench-accuracy: .venv-bench/.installed
 	.venv-bench/bin/pip install --disable-pip-version-check -q --no-deps -e .
 	touch $@
 
-# Build cost at N = 250, 1000 and 4000 synthetic articles against bare MkDocs (about 10 minutes).
+# Build cost at N = 250, 1000 and 4000 synthetic articles against bare MkDocs, and the serve edit loop (about 10 minutes).
 bench-scale: setup browser
 	$(BIN)/python bench/scale.py

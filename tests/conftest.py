@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
 import os
 import shutil
@@ -43,6 +44,15 @@ def make_project(dest: Path, seeds: dict[str, bytes] | None = None, keep_seeds: 
     for name, content in (seeds or {}).items():
         (dest / "seeds" / name).write_bytes(content)
     return dest
+
+
+def tree_digest(folder: Path) -> str:
+    """One hash of a folder's files, names and bytes: to tell that a build left it untouched."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def run_mkdocs(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:

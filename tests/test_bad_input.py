@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import build_ok, make_project, run_cli, run_mkdocs
+from conftest import build_ok, make_project, run_cli, run_mkdocs, tree_digest
 
 GOOD = "Bài thử nghiệm về hợp tác Việt Nam - Lào\n\n(VOV) - Sáng 5/3/2024, hai bên họp tại Hà Nội.\n".encode()
-
-
-def tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 @pytest.fixture(scope="module")

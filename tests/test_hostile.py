@@ -8,7 +8,6 @@ templates did not make, and Chromium must open no dialog and send no request out
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import pickle
@@ -22,7 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import build_ok, make_project, run_mkdocs, serve
+from conftest import build_ok, make_project, run_mkdocs, serve, tree_digest
 
 from build_archive.common.errors import InputError
 from build_archive.pipeline.cache import Cache
@@ -401,14 +400,6 @@ def test_cache_entry_must_prove_its_key_and_bytes(tmp_path):
     from build_archive.pipeline import cache as cache_module
     a.write_bytes(head[:len(cache_module._MAGIC)] + cache_module._seal("article-aa", payload) + payload)
     assert read("article-aa") is None
-
-
-def tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 def _mkdocs(project: Path, **options) -> subprocess.Popen:
