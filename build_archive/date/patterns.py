@@ -40,6 +40,9 @@ TIME_RE = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?::\d{2})?(?!\d)")
 # "9 tháng đầu năm 2022", "6 tháng đầu năm": a report on part of a year, context for its dates.
 FIRST_MONTHS_RE = re.compile(r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", re.IGNORECASE)
 
+# A date an editor writes in a sidecar or data/events.yml: YYYY, YYYY-MM or YYYY-MM-DD.
+CURATED_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
 
 @dataclass(frozen=True)
 class FoundDate:

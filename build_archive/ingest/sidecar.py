@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
 from build_archive.common.errors import InputError
 from build_archive.common.sitepaths import path_problem
 from build_archive.common.yamldata import Field, check_mapping, line_of, load_file
+from build_archive.date.patterns import CURATED_DATE_RE
 
 _STR_LIST = Field((list,), items=str)
 
@@ -23,7 +23,6 @@ SIDECAR_SCHEMA = {
     "redirect_from": _STR_LIST,
     "note": Field((str,)),
 }
-_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_FIELD_CHARS = 1_000  # a title, outlet or author longer than this is a paste gone wrong
 
 
@@ -51,7 +50,7 @@ def load_sidecar(path: Path) -> dict[str, Any]:
             raise InputError(path, f"redirect_from {problem}", line=line_of(item_node))
     if "date" in data:
         data["date"] = str(data["date"])
-        if not _DATE_RE.match(data["date"]) or not _real_date(data["date"]):
+        if not CURATED_DATE_RE.match(data["date"]) or not _real_date(data["date"]):
             line = line_of(values.get("date"))
             raise InputError(path, f"date '{data['date']}' must be YYYY, YYYY-MM or YYYY-MM-DD", line=line)
     return data

@@ -13,6 +13,7 @@ import yaml
 from build_archive.common.errors import InputError, SiteCollision
 from build_archive.common.sitepaths import slug_problem
 from build_archive.common.yamldata import Field, line_of, load_file, load_records
+from build_archive.date.patterns import CURATED_DATE_RE
 from build_archive.model.event import CuratedEvents, Series
 
 _PATTERN_LIST = Field((list,), items=str)
@@ -24,7 +25,6 @@ _EVENT_SCHEMA = {"id": Field((str,), required=True), "title": Field((str,)), "en
                  "entity": Field((str,)), "agreements": _PATTERN_LIST, "merge": _PATTERN_LIST,
                  "articles": _PATTERN_LIST, "anniversary_patterns": _PATTERN_LIST,
                  "anniversary_title": Field((str,)), "series": Field((str,)), "ordinal": Field((int,))}
-_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _compile(path: Path, patterns: list[str], line: int | None) -> tuple[re.Pattern[str], ...]:
@@ -82,7 +82,7 @@ def load_curated_events(path: Path) -> CuratedEvents:
         _check_template(path, entry, "anniversary_title", {"n"}, line_of(item_node))
         if "date" in entry:
             entry["date"] = str(entry["date"])
-            if not _DATE_RE.match(entry["date"]):
+            if not CURATED_DATE_RE.match(entry["date"]):
                 raise InputError(path, f"event date '{entry['date']}' must be YYYY, YYYY-MM or YYYY-MM-DD",
                                  line=line_of(item_node))
         entry["_line"] = line_of(item_node)

@@ -112,10 +112,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             current, changed, titles = {}, set(), nav_titles(config.nav)
             by_dest = {f.dest_uri: f for f in files}
             for path, output in self.outputs.items():
-                before = self.previous.get(path)
-                # The cache hands back the very same object for an unchanged article: no need to hash it.
-                same = before is not None and (before[0] is output or before[1] == digest(output))
-                current[path] = (output, before[1] if same and before else digest(output))
+                same = False
+                if self.serving:  # only a `mkdocs serve` rebuild asks what changed since the last build
+                    before = self.previous.get(path)
+                    # The cache hands back the very same object for an unchanged article: no need to hash it.
+                    hashed = before[1] if before is not None and before[0] is output else digest(output)
+                    same = before is not None and before[1] == hashed
+                    current[path] = (output, hashed)
                 if not same:
                     changed.add(path)
                 file = generated_file(config, path, output, same, titles.get(path))
