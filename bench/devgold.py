@@ -110,9 +110,14 @@ def load_article(gold_path: Path, corpus: Path) -> GoldArticle:
 
 
 def load(split: str | None = None) -> list[GoldArticle]:
-    """Every annotated file of the corpus (or of one split); [] when the corpus is not here."""
+    """Every annotated file of the corpus (or of one split); [] when the corpus is not here.
+
+    A file whose text is absent is skipped: DEV_CORPUS may point at a copy holding only the
+    dev split, so that whoever works on the code cannot see the measure split even by accident.
+    """
     corpus = corpus_dir()
     if corpus is None:
         return []
-    articles = [load_article(path, corpus) for path in sorted(GOLD.glob("[0-9]*.yml"))]
+    articles = [load_article(path, corpus) for path in sorted(GOLD.glob("[0-9]*.yml"))
+                if (corpus / (path.stem + ".txt")).is_file()]
     return [a for a in articles if split is None or a.split == split]
