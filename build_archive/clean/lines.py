@@ -53,6 +53,8 @@ _INLINE_IMAGE_RE = re.compile(r"(?:!\[[^\]]*\]\([^)]*\)|(?:https?://|/)\S+\.(?:j
                               re.IGNORECASE)
 MAX_STUB_CAPTION = 250
 MAX_LIST_LABEL_WORDS = 6
+TITLE_CONTEXT_LINES = 12  # the lead and the lines after it, whose words a headline repeats
+MIN_TITLE_OVERLAP = 0.5
 MIN_LISTED = 2  # headlines under a label that make it a list of other stories
 
 # A title candidate: (line index, the headline, what followed it on the same line).
@@ -283,7 +285,22 @@ class _Walk:
                 if len(words) >= 3 and "-".join(words[:6]) in slug:
                     return candidate
         mixed = [c for c in candidates if not shapes.upper_headline(c[1])]  # an all-capitals line only when alone
-        return (mixed or candidates)[-1]
+        pool = mixed or candidates
+        if lead is None or len(pool) == 1:
+            return pool[-1]
+        text = " ".join(line for line in self.lines[lead:lead + TITLE_CONTEXT_LINES] if line)
+        nearest = pool[-1]
+        if shapes.overlap(nearest[1], text) >= MIN_TITLE_OVERLAP:
+            return nearest
+        # a short line nearest the lead that the article never speaks of (a section chip, an audio-player
+        # label) gives way to a headline above it whose words the article repeats
+        better = [c for c in pool[:-1] if shapes.overlap(c[1], text) >= MIN_TITLE_OVERLAP
+                  and len(shapes.words(c[1])) > len(shapes.words(nearest[1]))]
+        if better:
+            self.state.notes.append(f"tiêu đề chọn “{better[-1][1][:60]}” thay cho dòng gần đoạn mở đầu hơn "
+                                    f"“{nearest[1][:60]}”, vì bài nhắc lại các từ của nó")
+            return better[-1]
+        return nearest
 
     def _credit_byline(self, name: str) -> None:
         outlet = _outlet_by_name(name, self.outlets)

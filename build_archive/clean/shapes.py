@@ -42,8 +42,11 @@ COUNTER_RE = re.compile(r"^(?=.*\d)[\d\s|/.,:()]+$")
 _CREDIT_WORD = r"(?P<word>Ảnh(?: tư liệu| minh họa| minh hoạ)?|ẢNH|Nguồn|NGUỒN|Photo|Video|Đồ họa|Đồ hoạ)"
 CREDIT_PAREN_RE = re.compile(
     rf"^(?P<text>.*?)\s*\(\s*{_CREDIT_WORD}\s*:?\s*(?P<credit>[^()]{{1,80}}?)\)(?P<tail>\s*[.]?)\s*\|?\s*$")
+# The credit after a sentence end, or after a dash ("… tại lễ ký kết - Ảnh: NGỌC AN").
+_CREDIT_WORD_PLAIN = "(?:Ảnh|ẢNH|Nguồn|NGUỒN|Photo|Video|Đồ họa|Đồ hoạ)"
 CREDIT_TAIL_RE = re.compile(
-    rf"^(?P<text>.*?[.!?…])\s*{_CREDIT_WORD}\s*:?\s+(?P<credit>[^.]{{1,80}}?)\.?\s*\|?\s*$")
+    rf"^(?P<text>.*?[.!?…]|.*?[^\s.!?…](?=\s+[-–—]\s*{_CREDIT_WORD_PLAIN}\b))\s*(?:[-–—]\s*)?{_CREDIT_WORD}\s*:?\s+"
+    rf"(?P<credit>[^.]{{1,80}}?)\.?\s*\|?\s*$")
 CREDIT_ONLY_RE = re.compile(rf"^\(?\s*{_CREDIT_WORD}\s*:\s*(?P<credit>[^()]{{1,80}}?)\s*\)?\.?$")
 PHOTO_CREDIT_ONLY_RE = re.compile(r"^\(?\s*(?:Ảnh|ẢNH|Photo|Đồ họa|Đồ hoạ)\b")  # not "Nguồn:", a source line
 # A byline: a name or initials, maybe with "Bài và ảnh:", a photo credit or a timestamp.
@@ -68,6 +71,16 @@ def words(line: str) -> tuple[str, ...]:
 def stop_ratio(line: str) -> float:
     found = words(line)
     return sum(w.lower().strip(",.;:“”\"()") in STOP_WORDS for w in found) / len(found) if found else 0.0
+
+
+def _content(text: str) -> set[str]:
+    return {w.lower().strip(",.;:!?“”\"'()[]") for w in words(text)} - STOP_WORDS
+
+
+def overlap(headline: str, text: str) -> float:
+    """Share of a headline's content words that the text uses too: an article repeats its own headline's words."""
+    own = _content(headline)
+    return len(own & _content(text)) / len(own) if own else 0.0
 
 
 def sentence_like(line: str) -> bool:
