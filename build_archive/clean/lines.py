@@ -313,7 +313,7 @@ class _Walk:
 
     def body(self, lead: int) -> None:
         lines, state = self.lines, self.state
-        in_tail = closed = False
+        in_tail = closed = resumable = False
         after_image = False
         for i in range(lead, len(lines)):
             line = lines[i]
@@ -326,6 +326,10 @@ class _Walk:
             key = match_key(line)
             image = after_image
             after_image = False
+            if in_tail and resumable and not closed and self._prose_resumes(i):
+                in_tail = False  # a box of other stories inside the article: its prose goes on below it
+                state.notes.append(f"dòng {i + 1}: văn xuôi tiếp tục sau danh sách tin khác, giữ trong bài: "
+                                   f"“{line[:60]}”")
             if (see_also := _SEE_ALSO_RE.match(line)) and reversed_url(see_also["url"]):
                 state.source_url = state.source_url or reversed_url(see_also["url"])
                 self.set(i, LineRole.META)
@@ -341,7 +345,9 @@ class _Walk:
                     state.notes.append(f"dòng {i + 1} mở danh sách tin khác (nhãn ngắn trên các dòng tiêu đề), "
                                        f"bỏ từ đây: “{line[:60]}”")
                 in_tail = True
-                self.set(i, LineRole.WIDGET if line.isupper() or key == "phản hồi" else LineRole.RELATED)
+                widget = line.isupper() or key == "phản hồi"
+                self.set(i, LineRole.WIDGET if widget else LineRole.RELATED)
+                resumable = not widget and not self._ended(i)
             elif (source := shapes.SOURCE_LINE_RE.match(line)) and len(line) <= 250:
                 url = _URL_IN_RE.search(line)
                 if url:
@@ -421,6 +427,20 @@ class _Walk:
         return len(following) == MIN_LISTED and all(
             (shapes.headline_like(nxt) or shapes.upper_headline(nxt)) and not nxt.endswith(shapes.SENTENCE_END)
             for nxt in following)
+
+    def _ended(self, i: int) -> bool:
+        """The article's text closed before line i: its last body paragraph ends with the closing mark "./."."""
+        for k in range(i - 1, -1, -1):
+            body = [seg.text for seg in self.roles[k] if seg.role == LineRole.BODY]
+            if body:
+                return body[-1].rstrip().endswith(("./.", "/."))
+        return False
+
+    def _prose_resumes(self, i: int) -> bool:
+        """Two paragraphs of prose in a row: the article again, not a list of headlines each with its lead."""
+        j = self.after(i)
+        return (j is not None and all(shapes.sentence_like(self.lines[n]) and not shapes.headline_like(self.lines[n])
+                                      and not _removed_shape(self.lines[n], self.rules) for n in (i, j)))
 
     def _beside_byline(self, i: int) -> bool:
         """A date line next to the article's byline ("Minh Hằng" / "22/11/2023"): the article's own date."""
