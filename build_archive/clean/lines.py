@@ -52,6 +52,7 @@ MAX_GLUED_CAPTION = 250
 _INLINE_IMAGE_RE = re.compile(r"(?:!\[[^\]]*\]\([^)]*\)|(?:https?://|/)\S+\.(?:jpe?g|png|gif|webp))\s*\|?",
                               re.IGNORECASE)
 MAX_STUB_CAPTION = 250
+MAX_SIGNATURE = 80  # what follows the closing mark "./." on its line: a signature ("Minh Hằng/VOV-Viêng Chăn")
 MAX_LIST_LABEL_WORDS = 6
 TITLE_CONTEXT_LINES = 12  # the lead and the lines after it, whose words a headline repeats
 MIN_TITLE_OVERLAP = 0.5
@@ -472,7 +473,68 @@ class _Walk:
         head, start = self.heads.get(i, ((), 0))
         return (*head, *self._text_segments(i, self.lines[i][start:]))
 
+    def _furniture(self, text: str) -> LineRole | None:
+        """The role of page furniture sharing a line with a paragraph; None for anything that may be prose."""
+        if not text or text.endswith((",", ";")) or shapes.sentence_like(text) and not shapes.footer(text):
+            return None
+        byline = _byline(text, self.outlets)
+        if byline and (byline[1] or shapes.name_like(byline[0] or "")):
+            return LineRole.META
+        if (shapes.date_line(text) or shapes.byline(text)
+                or (shapes.SOURCE_LINE_RE.match(text) and len(text) <= 250)):
+            return LineRole.META
+        if self.rules.is_marker(text):
+            return LineRole.RELATED
+        if shapes.has_credit(text) or shapes.CREDIT_ONLY_RE.match(text):
+            return LineRole.CAPTION
+        if text.endswith(shapes.SENTENCE_END) and not shapes.footer(text):
+            return None
+        if _removed_shape(text, self.rules) or shapes.link_list(text):
+            return LineRole.CHROME
+        return None
+
+    def _meta(self, text: str) -> None:
+        """What a byline, source or date split off a paragraph's line says."""
+        if byline := _byline(text, self.outlets):
+            self.state.author = self.state.author or byline[0]
+            self.state.byline_outlet = self.state.byline_outlet or byline[1]
+        elif author := shapes.byline(text):
+            self._credit_byline(author)
+        elif shapes.date_line(text):
+            self.state.date_lines.append(DateLine(text, False))
+
+    def _peel(self, line: str) -> tuple[tuple[Segment, ...], str, tuple[Segment, ...]]:
+        """Furniture before and after a paragraph on its line ("Chia sẻ Facebook Sáng 12/4, …", "… hai nước.
+        Từ khóa: …", "… hai nước./.Minh Hằng/VOV"): split off, the paragraph's text untouched."""
+        before: tuple[Segment, ...] = ()
+        head = shapes.CAPTION_HEAD_RE.match(line)
+        if head and shapes.sentence_like(head["rest"]) and self._furniture(head["caption"]) == LineRole.CAPTION:
+            before, line = (Segment(head["caption"], LineRole.CAPTION),), head["rest"]
+        else:
+            for start in shapes.lead_openings(line):
+                if shapes.LEAD_TAG_RE.fullmatch(line[:start].strip() + " "):
+                    break  # the dateline tag heads the paragraph ("VOV.VN - Sáng 12/4, …")
+                role = self._furniture(line[:start].strip())
+                if role and shapes.sentence_like(line[start:]):
+                    before, line = (Segment(line[:start].strip(), role),), line[start:]
+                    self._meta(before[0].text) if role == LineRole.META else None
+                    break
+        for end in shapes.SENTENCE_BREAK_RE.finditer(line):
+            text, rest = line[:end.end()], line[end.end():].strip()
+            if len(shapes.words(text)) < shapes.MIN_GLUED_WORDS or not rest:
+                continue
+            closing = text.endswith("./.") and len(rest) <= MAX_SIGNATURE and not shapes.sentence_like(rest)
+            role = LineRole.META if closing else self._furniture(rest)
+            if role:
+                self._meta(rest) if role == LineRole.META else None
+                return before, text, (Segment(rest, role),)
+        return before, line, ()
+
     def _text_segments(self, i: int, line: str) -> tuple[Segment, ...]:
+        before, line, after = self._peel(line)
+        return (*before, *self._prose_segments(i, line), *after)
+
+    def _prose_segments(self, i: int, line: str) -> tuple[Segment, ...]:
         image = _INLINE_IMAGE_RE.search(line)
         if image:
             before, after = line[:image.start()].strip(), line[image.end():].strip()

@@ -165,7 +165,7 @@ _DATE_WORDS = frozenset("thứ hai ba tư năm sáu bảy chủ nhật ngày th�
 def name_like(text: str) -> bool:
     """A person's name or initials as bylines print them: "H.GIANG", "TNT", "N.Dương", "Thái An"."""
     found = text.replace(" - ", " ").split()
-    return 1 <= len(found) <= 5 and len(text) <= 40 and all(_NAME_WORD_RE.match(w) for w in found)
+    return 1 <= len(found) <= 5 and len(text) <= 40 and all(_NAME_WORD_RE.match(w) and w[0].isupper() for w in found)
 
 
 def byline(line: str) -> str | None:
@@ -184,8 +184,10 @@ def byline(line: str) -> str | None:
 def widget(line: str) -> bool:
     """A share/print/comment/follow control, a counter or a link list, not prose."""
     text = BULLET_RE.sub("", line).strip()
-    if COUNTER_RE.match(text) or FOLLOW_RE.match(text) or LABEL_LINE_RE.match(text) or PHOTO_LABEL_RE.match(text):
+    if COUNTER_RE.match(text) or LABEL_LINE_RE.match(text) or PHOTO_LABEL_RE.match(text):
         return True
+    if FOLLOW_RE.match(text):  # "Theo dõi Báo Thủ đô trên Google News", not "Theo dõi diễn biến trên …, hai bên …."
+        return len(words(text)) <= MAX_WIDGET_WORDS and not text.endswith(SENTENCE_END) and "," not in text
     if len(words(text)) <= MAX_WIDGET_WORDS and WIDGET_WORDS_RE.search(text) and not text.endswith("."):
         # the control's words and a name or count at most ("Tải ứng dụng Báo Thủ đô"), not a headline
         # that happens to use one ("Vietnam, Laos share experience in…")
@@ -211,8 +213,11 @@ def footer(line: str) -> bool:
 
 # A sentence end run into the next sentence without a space ("… đã đề ra.Phó Thủ tướng …"): paragraphs
 # (or a caption) that lost their line break. Abbreviations ("TP.HCM", "PGS.TS", "N.Dương") are not.
-_GLUE_RE = re.compile(r"(?<=[^\W\d_A-ZĐ]|\d|[”\"’)])(?:[.!?…]|\./\.)[”\"’)]?(?=[“\"]?[A-ZĐÀ-Ỹ][^\W\d_]*[\s,])")
-_ABBREVIATIONS = frozenset("tp tt ths ts pgs gs ks bs mr ms dr st vs no tx tr p q h".split())
+# An acronym of three capitals or more ends a sentence too ("… với ASEAN.Phó Thủ tướng"), when a word
+# in lower case follows ("PGS.TS", "TP.HCM" are not glue).
+_GLUE_RE = re.compile(r"(?:(?<=[^\W\d_A-ZĐ]|\d|[”\"’)])|(?<=[A-ZĐ]{3}))(?:[.!?…]|\./\.)[”\"’)]?"
+                      r"(?=[“\"]?[A-ZĐÀ-Ỹ][^\W\d_]*[\s,])")
+_ABBREVIATIONS = frozenset("tp tt ths ts tskh pgs gs ks bs mr ms dr st vs no tx tr p q h".split())
 MIN_GLUED_WORDS = 4
 
 
@@ -221,9 +226,10 @@ def glue_points(line: str) -> list[int]:
     points, start = [], 0
     for match in _GLUE_RE.finditer(line):
         head = line[start:match.start()]
-        last = head.split()[-1].lower().strip("“”\"’()") if head.split() else ""
+        last = head.split()[-1].lower().strip("“”\"’()").rsplit(".", 1)[-1] if head.split() else ""
         nxt = line[match.end():].lstrip("“\"")
-        if (nxt[:1].isupper() and last not in _ABBREVIATIONS and len(words(head)) >= MIN_GLUED_WORDS
+        acronym = line[match.start() - 1].isupper()
+        if (nxt[:1].isupper() and (not acronym or nxt[1:2].islower()) and last not in _ABBREVIATIONS and len(words(head)) >= MIN_GLUED_WORDS
                 and len(words(line[match.end():])) >= MIN_GLUED_WORDS):
             points.append(match.end())
             start = match.end()
@@ -236,6 +242,21 @@ _LEAD_OPEN_RE = re.compile(r"(?<=\s)(?:\(?[A-ZĐ][\w.&+]{1,15}\)\s*[-–—]\s|[
                            r"(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm|Rạng sáng)(?:\s+nay)?\s+\(?\d{1,2}[/.-]\d{1,2}\b)")
 _DATE_TAIL_RE = re.compile(r"(?:(?:Thứ\s+\w+|Chủ nhật),?\s*)?[\d/.:|\s,()+-]*(?:GMT|AM|PM)?[\d/.:|\s,()+-]*$",
                            re.IGNORECASE)
+
+
+def lead_openings(line: str) -> list[int]:
+    """Where a lead could open inside a line (a dateline tag, a time word with its day), in the first 400 characters."""
+    return [m.start() for m in _LEAD_OPEN_RE.finditer(line[:400])]
+
+
+# A sentence's end where a line may go on with something else: "… hai nước. Từ khóa: …", "… hai nước./.Minh Hằng".
+SENTENCE_BREAK_RE = re.compile(r"(?:\./\.|[.!?…][”\"’)]?)(?=\s|[A-ZĐÀ-Ỹ(])")
+# A caption and its credit opening a line, a paragraph after it: the credit is in brackets, in capitals
+# ("Ảnh: TTXVN", "ẢNH: NGỌC AN") or ends on an outlet after a slash ("Ảnh: Hoàng Chương/Vietnam+").
+CAPTION_HEAD_RE = re.compile(
+    r"^(?P<caption>.{8,400}?(?:\(\s*(?:Ảnh|ẢNH|Photo)\s*:[^()]{1,80}\)\.?"
+    r"|[.!?…]?\s*(?:[-–—]\s*)?(?:Ảnh|ẢNH|Photo)\s*:\s*(?:[A-ZĐÀ-Ỹ0-9/+&.-]{2,}(?:\s+[A-ZĐÀ-Ỹ0-9/+&.-]+)*(?=\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ])"
+    r"|(?:[^\s()]+\s+){0,4}[^\s()]*/[^\s()]+)))\s+(?P<rest>[“\"]?[A-ZĐÀ-Ỹ].*)$")
 
 
 def head_on_lead(line: str) -> tuple[str, str | None, str] | None:
