@@ -400,8 +400,14 @@ class _Walk:
                 self.kept.add(match_key(shapes.split_credit(line)[0]))
             elif (((image and not shapes.prose_opening(line)) or self._credit_follows(i)) and len(line) <= MAX_STUB_CAPTION
                   and not re.search(r"[.!?…]\s+\S", line)):
-                self.set(i, LineRole.CAPTION)
-                self.kept.add(key)
+                if self._credit_follows(i) or not shapes.reported(line):
+                    self.set(i, LineRole.CAPTION)
+                    self.kept.add(key)
+                else:  # beside a photo but written as a report: body, listed for review
+                    self.roles[i] = self._body_segments(i)
+                    self.kept.update(match_key(seg.text) for seg in self.roles[i])
+                    state.notes.append(f"dòng {i + 1} đứng sau ảnh nhưng viết như câu tường thuật, giữ trong bài: "
+                                       f"“{line[:60]}”")
             elif closed and not shapes.sentence_like(line):
                 self.set(i, LineRole.CHROME)
             else:

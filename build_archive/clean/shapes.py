@@ -141,6 +141,17 @@ _PROSE_OPENING_RE = re.compile(
     r"cùng với|cũng|trong khi|nhân dịp|dịp này|việc|đây là|điều này|với|để|do|vì)\b)", re.IGNORECASE)
 
 
+# Marks of a reported sentence, which a caption (what the photo shows) does without: tense and aspect words,
+# verbs of saying, a quotation.
+_REPORTED_RE = re.compile(r"(?<!\w)(?:đã|sẽ|đang|vừa|từng|cho biết|nhấn mạnh|khẳng định|cho rằng|đề nghị|bày tỏ|"
+                          r"thông báo|nhất trí|thống nhất)(?!\w)|[“\"]", re.IGNORECASE)
+
+
+def reported(line: str) -> bool:
+    """A sentence that reports (tense, saying, quoting): body text, even when short and beside a photo."""
+    return bool(_REPORTED_RE.search(line))
+
+
 def prose_opening(line: str) -> bool:
     """A line that opens like a paragraph of prose, so an image beside it is no evidence it is a caption."""
     return bool(_PROSE_OPENING_RE.match(line))
