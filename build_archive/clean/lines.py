@@ -400,13 +400,13 @@ class _Walk:
                 self.kept.add(match_key(shapes.split_credit(line)[0]))
             elif (((image and not shapes.prose_opening(line)) or self._credit_follows(i)) and len(line) <= MAX_STUB_CAPTION
                   and not re.search(r"[.!?…]\s+\S", line)):
-                if self._credit_follows(i) or not shapes.reported(line):
+                if not shapes.reported(line):
                     self.set(i, LineRole.CAPTION)
                     self.kept.add(key)
-                else:  # beside a photo but written as a report: body, listed for review
+                else:  # beside a photo or over a credit but written as a report: body, listed for review
                     self.roles[i] = self._body_segments(i)
                     self.kept.update(match_key(seg.text) for seg in self.roles[i])
-                    state.notes.append(f"dòng {i + 1} đứng sau ảnh nhưng viết như câu tường thuật, giữ trong bài: "
+                    state.notes.append(f"dòng {i + 1} cạnh ảnh nhưng viết như câu tường thuật, giữ trong bài: "
                                        f"“{line[:60]}”")
             elif closed and not shapes.sentence_like(line):
                 self.set(i, LineRole.CHROME)
@@ -521,6 +521,8 @@ class _Walk:
                 if shapes.LEAD_TAG_RE.fullmatch(line[:start].strip() + " "):
                     break  # the dateline tag heads the paragraph ("VOV.VN - Sáng 12/4, …")
                 role = self._furniture(line[:start].strip())
+                if role == LineRole.META and not shapes.date_line(line[:start].strip()):
+                    break  # a place before the tag is the dateline's ("Viêng Chăn, 12/4 (KPL) - …"): it stays
                 if role and shapes.sentence_like(line[start:]):
                     before, line = (Segment(line[:start].strip(), role),), line[start:]
                     self._meta(before[0].text) if role == LineRole.META else None

@@ -31,6 +31,10 @@ PLACEHOLDER_RE = re.compile(r"^\{[\w ]{1,30}\}$")  # "{title}", "{keywords}": an
 IMAGE_STUB_RE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)\s*\|?|null|undefined|[a-z][a-z0-9_-]{2,30}\d|"
                            r"\S+\.(?:jpe?g|png|gif|webp)|/\S+)$", re.IGNORECASE)
 COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|copyright|all rights reserved|bản quyền thuộc)", re.IGNORECASE)
+# The fields every Vietnamese outlet's imprint prints at the foot of the page (licence, editor, address, contact).
+IMPRINT_RE = re.compile(r"^(?:giấy phép(?: số| hoạt động)?|cơ quan chủ quản|tổng biên tập|phó tổng biên tập|"
+                        r"chịu trách nhiệm(?: xuất bản| nội dung)?|tòa soạn|toà soạn|địa chỉ|điện thoại|đường dây nóng|"
+                        r"hotline|fax|e-?mail|liên hệ quảng cáo)\b\s*(?::|số\b)", re.IGNORECASE)
 LABEL_LINE_RE = re.compile(
     r"^(?:từ khóa|từ khoá|thẻ|tags?|thể loại|chuyên mục|chủ đề|keywords?)\s*:", re.IGNORECASE)
 FOLLOW_RE = re.compile(r"^theo dõi\b.{0,60}\btrên\b", re.IGNORECASE)
@@ -218,8 +222,10 @@ def stub(line: str) -> bool:
 
 
 def footer(line: str) -> bool:
-    """A copyright or disclaimer footer."""
-    return bool(COPYRIGHT_RE.search(line)) and len(words(line)) <= 25
+    """A copyright or disclaimer footer, or a field of the outlet's imprint ("Giấy phép số …", "Địa chỉ: …")."""
+    if len(words(line)) > 25:
+        return False
+    return bool(COPYRIGHT_RE.search(line)) or (bool(IMPRINT_RE.match(line)) and not line.endswith(SENTENCE_END))
 
 
 # A sentence end run into the next sentence without a space ("… đã đề ra.Phó Thủ tướng …"): paragraphs
