@@ -58,6 +58,7 @@ TITLE_CONTEXT_LINES = 12  # the lead and the lines after it, whose words a headl
 MIN_TITLE_OVERLAP = 0.5
 MIN_LISTED = 2  # headlines under a label that make it a list of other stories
 
+_SYMBOLS_RE = re.compile(r"^[^\w\s“\"'(\[]+\s+")  # emoji or bullets before a headline
 # A title candidate: (line index, the headline, what followed it on the same line).
 _Candidate = tuple[int, str, str | None]
 
@@ -220,22 +221,26 @@ class _Walk:
                 self.set(i, LineRole.META)
             elif self.rules.is_chrome(line) or _removed_shape(line, self.rules):
                 self.set(i, LineRole.CHROME)
-            elif shapes.has_credit(line) or previous == LineRole.IMAGE_ALT:
-                self.set(i, LineRole.CAPTION)
+            elif (shapes.has_credit(line) or previous == LineRole.IMAGE_ALT
+                  or (candidates and self._after_image(i) and not shapes.reported(line))):
+                self.set(i, LineRole.CAPTION)  # credited, under its alt text, or under a photo below the headline
             elif keys[i] in repeated and not shapes.headline_like(line):
                 self.set(i, LineRole.CHROME)  # a section label printed twice (a headline printed twice stays a candidate)
             elif (split := _TRAILING_DATELINE_RE.match(line)) and shapes.headline_like(split["head"]):
                 candidates.append((i, split["head"], split["tail"]))
             elif shapes.headline_like(line) or shapes.upper_headline(line):
-                candidates.append((i, line, None))
+                candidates.append((i, _SYMBOLS_RE.sub("", line), None))  # "⚡ Headline": the emoji is chrome
         title = self._pick_title(candidates, lead)
         for i, head, tail in candidates:
             if title is not None and i == title[0]:
+                at = lines[i].index(head)
+                symbols = (Segment(lines[i][:at].strip(), LineRole.CHROME),) if at else ()
                 if tail:
-                    self.roles[i] = (Segment(head, LineRole.TITLE), Segment(lines[i][len(head):].strip(), LineRole.META))
+                    self.roles[i] = (*symbols, Segment(head, LineRole.TITLE),
+                                     Segment(lines[i][at + len(head):].strip(), LineRole.META))
                     self.state.date_lines.append(DateLine(tail, True))
                 else:
-                    self.set(i, LineRole.TITLE)
+                    self.roles[i] = (*symbols, Segment(head, LineRole.TITLE))
                 self.state.title = head
             else:
                 self.set(i, LineRole.CHROME)
@@ -266,6 +271,11 @@ class _Walk:
                 self.state.date_lines.append(DateLine(line, self._in_title_block(i, title_at, end)))
             elif self.roles[i][0].role == LineRole.CAPTION:
                 self.kept.add(match_key(shapes.split_credit(line)[0]))
+
+    def _after_image(self, i: int) -> bool:
+        """The line before i is an image stub or a photo label."""
+        before = next((k for k in range(i - 1, -1, -1) if self.lines[k]), None)
+        return before is not None and bool(shapes.stub(self.lines[before]) or shapes.PHOTO_LABEL_RE.match(self.lines[before]))
 
     def _in_title_block(self, i: int, title_at: int | None, end: int) -> bool:
         """Between the headline and the lead, or just above the headline with nothing but blanks between."""
