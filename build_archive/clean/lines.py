@@ -116,6 +116,12 @@ def _outlet_by_name(name: str, outlets: tuple[Outlet, ...]) -> Outlet | None:
     return None
 
 
+def _credited_prose(line: str) -> bool:
+    """A line with a photo credit that opens like a news lead ("Sáng 12/4, … đã …. Ảnh: X"): a paragraph the
+    photo's credit was run into, not a caption."""
+    return shapes.has_credit(line) and _opens_lead(line) and shapes.reported(shapes.split_credit(line)[0])
+
+
 def _removed_shape(line: str, rules: CleaningRules) -> bool:
     """Lines that are page furniture wherever they stand."""
     return (rules.is_chrome(line) or shapes.stub(line) or shapes.footer(line) or shapes.widget(line)
@@ -181,7 +187,8 @@ class _Walk:
                 blocks.append((i, j, lead))
                 i = (lead if lead is not None else j) + 1
                 continue
-            if shapes.sentence_like(line) and not shapes.URL_RE.search(line) and not shapes.has_credit(line):
+            if ((shapes.sentence_like(line) and not shapes.URL_RE.search(line) and not shapes.has_credit(line))
+                    or (_credited_prose(line) and shapes.sentence_like(shapes.split_credit(line)[0]))):
                 if len(blocks) == 1:  # one headline printed twice above its lead: this article's own
                     blocks.clear()
                 for block in blocks:
@@ -405,6 +412,11 @@ class _Walk:
                 self.kept.update(match_key(seg.text) for seg in self.roles[i])
             elif shapes.CREDIT_ONLY_RE.match(line):
                 self.set(i, LineRole.CAPTION)
+            elif _credited_prose(line):
+                self.roles[i] = self._credit_split(line)
+                self.kept.add(key)
+                state.notes.append(f"dòng {i + 1} có tên tác giả ảnh nhưng mở đầu như đoạn tin, giữ trong bài: "
+                                   f"“{line[:60]}”")
             elif shapes.has_credit(line):
                 self.set(i, LineRole.CAPTION)
                 self.kept.add(match_key(shapes.split_credit(line)[0]))
@@ -458,6 +470,14 @@ class _Walk:
         j = self.after(i)
         return (j is not None and all(shapes.sentence_like(self.lines[n]) and not shapes.headline_like(self.lines[n])
                                       and not _removed_shape(self.lines[n], self.rules) for n in (i, j)))
+
+    @staticmethod
+    def _credit_split(line: str) -> tuple[Segment, ...]:
+        """A paragraph and the photo credit run into its end; a credit in brackets stays inside the paragraph."""
+        match = shapes.CREDIT_TAIL_RE.match(line)
+        if not match:
+            return (Segment(line, LineRole.BODY),)
+        return Segment(match["text"], LineRole.BODY), Segment(line[match.end("text"):].strip(), LineRole.META)
 
     def _beside_byline(self, i: int) -> bool:
         """A date line next to the article's byline ("Minh Hằng" / "22/11/2023"): the article's own date."""
@@ -535,7 +555,8 @@ class _Walk:
                     break  # a place before the tag is the dateline's ("Viêng Chăn, 12/4 (KPL) - …"): it stays
                 if role and shapes.sentence_like(line[start:]):
                     before, line = (Segment(line[:start].strip(), role),), line[start:]
-                    self._meta(before[0].text) if role == LineRole.META else None
+                    if role == LineRole.META:
+                        self._meta(before[0].text)
                     break
         for end in shapes.SENTENCE_BREAK_RE.finditer(line):
             text, rest = line[:end.end()], line[end.end():].strip()
@@ -544,7 +565,8 @@ class _Walk:
             closing = text.endswith("./.") and len(rest) <= MAX_SIGNATURE and not shapes.sentence_like(rest)
             role = LineRole.META if closing else self._furniture(rest)
             if role:
-                self._meta(rest) if role == LineRole.META else None
+                if role == LineRole.META:
+                    self._meta(rest)
                 return before, text, (Segment(rest, role),)
         return before, line, ()
 
