@@ -58,6 +58,7 @@ TITLE_CONTEXT_LINES = 12  # the lead and the lines after it, whose words a headl
 MIN_TITLE_OVERLAP = 0.5
 MIN_LISTED = 2  # headlines under a label that make it a list of other stories
 
+_CRUMB_RE = re.compile(r".*\s(?:>|»|/|\|)\s")  # a breadcrumb before a flattened headline: up to its last separator
 _SYMBOLS_RE = re.compile(r"^[^\w\s“\"'(\[]+\s+")  # emoji or bullets before a headline
 # A title candidate: (line index, the headline, what followed it on the same line).
 _Candidate = tuple[int, str, str | None]
@@ -254,7 +255,10 @@ class _Walk:
         if title is None and lead is not None and (flat := shapes.head_on_lead(lines[lead])):
             head, date, rest = flat  # a page flattened onto one line: headline, date, then the lead
             meta = lines[lead][len(head):len(lines[lead]) - len(rest)].strip()
-            self.heads[lead] = ((Segment(head, LineRole.TITLE), *((Segment(meta, LineRole.META),) if meta else ())),
+            crumbs = ()
+            if (last := _CRUMB_RE.search(head)) and shapes.headline_like(head[last.end():]):
+                crumbs, head = (Segment(head[:last.end()].strip(), LineRole.CHROME),), head[last.end():]
+            self.heads[lead] = ((*crumbs, Segment(head, LineRole.TITLE), *((Segment(meta, LineRole.META),) if meta else ())),
                                 len(lines[lead]) - len(rest))
             self.state.title = head
             if date:

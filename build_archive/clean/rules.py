@@ -20,6 +20,9 @@ from build_archive.common.yamldata import (
 )
 
 
+MAX_BREADCRUMB_WORDS = 12
+
+
 @dataclass(frozen=True)
 class CleaningRules:
     chrome_lines: frozenset[str]
@@ -29,8 +32,10 @@ class CleaningRules:
     section_marker_patterns: tuple[re.Pattern[str], ...]
 
     def is_chrome(self, line: str) -> bool:
+        """A whole line of chrome; a prefix only marks a breadcrumb, a short line, not a page flattened after it."""
         key = match_key(line)
-        return key in self.chrome_lines or key in self.slogans or key.startswith(self.chrome_prefixes)
+        return (key in self.chrome_lines or key in self.slogans
+                or (key.startswith(self.chrome_prefixes) and len(key.split()) <= MAX_BREADCRUMB_WORDS))
 
     def is_marker(self, line: str) -> bool:
         key = match_key(line)
