@@ -102,6 +102,8 @@ def _byline(line: str, outlets: tuple[Outlet, ...]) -> tuple[str | None, str | N
     if not match or len(line) > 140:
         return None
     first, second = match["first"].strip(), (match["second"] or "").strip() or None
+    if first.endswith(shapes.SENTENCE_END) or shapes.reported(first):
+        return None  # "Theo Thủ tướng, đây là …" is a sentence, not a byline
     if second:
         return first, second
     if _outlet_by_name(first, outlets) or first.isupper():
@@ -434,9 +436,11 @@ class _Walk:
                     self.kept.update(match_key(seg.text) for seg in self.roles[i])
                     state.notes.append(f"dòng {i + 1} cạnh ảnh nhưng viết như câu tường thuật, giữ trong bài: "
                                        f"“{line[:60]}”")
-            elif closed and not shapes.sentence_like(line):
+            elif closed and not shapes.sentence_like(line) and not self._prose_resumes(self.after(i)):
                 self.set(i, LineRole.CHROME)
             else:
+                if closed and self._prose_resumes(i if shapes.sentence_like(line) else self.after(i)):
+                    closed = False  # a byline under the sapo: the article goes on below it
                 self.roles[i] = self._body_segments(i)
                 self.kept.update(match_key(seg.text) for seg in self.roles[i])
                 if closed:
@@ -469,8 +473,10 @@ class _Walk:
                 return body[-1].rstrip().endswith(("./.", "/."))
         return False
 
-    def _prose_resumes(self, i: int) -> bool:
+    def _prose_resumes(self, i: int | None) -> bool:
         """Two paragraphs of prose in a row: the article again, not a list of headlines each with its lead."""
+        if i is None:
+            return False
         j = self.after(i)
         return (j is not None and all(shapes.sentence_like(self.lines[n]) and not shapes.headline_like(self.lines[n])
                                       and not _removed_shape(self.lines[n], self.rules) for n in (i, j)))
@@ -498,7 +504,11 @@ class _Walk:
         if self.state.title is not None and match_key(self.lines[i]) == match_key(self.state.title):
             return False
         j = self.after(i)
-        return j is not None and shapes.sentence_like(self.lines[j])
+        if j is None or not shapes.sentence_like(self.lines[j]):
+            return False
+        # a subheading speaks of what the article does; another story's headline does not
+        text = " ".join(line for line in (self.state.title or "", *self.lines[lead:lead + TITLE_CONTEXT_LINES]) if line)
+        return shapes.overlap(self.lines[i], text.replace(self.lines[i], " ")) < MIN_TITLE_OVERLAP
 
     def _credit_follows(self, i: int) -> bool:
         """The next line is a photo credit alone ("ẢNH: TTXVN"): line i is its caption if it is one sentence."""

@@ -19,7 +19,6 @@ from build_archive.common.yamldata import (
     load_records,
 )
 
-
 MAX_BREADCRUMB_WORDS = 12
 
 

@@ -30,7 +30,7 @@ LEAD_TAG_RE = re.compile(r"^(?:\(?[A-ZĐ][\w.&+]{0,15}\)\s*[-–—]|[A-ZĐ][A-Z
 PLACEHOLDER_RE = re.compile(r"^\{[\w ]{1,30}\}$")  # "{title}", "{keywords}": an unfilled template field
 IMAGE_STUB_RE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)\s*\|?|null|undefined|[a-z][a-z0-9_-]{2,30}\d|"
                            r"\S+\.(?:jpe?g|png|gif|webp)|/\S+)$", re.IGNORECASE)
-COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|copyright|all rights reserved|bản quyền thuộc)", re.IGNORECASE)
+COPYRIGHT_RE = re.compile(r"(?:©|^\(c\)|\(c\)\s*\d{4}|copyright|all rights reserved|bản quyền thuộc)", re.IGNORECASE)
 # The fields every Vietnamese outlet's imprint prints at the foot of the page (licence, editor, address, contact).
 IMPRINT_RE = re.compile(r"^(?:giấy phép(?: số| hoạt động)?|cơ quan chủ quản|tổng biên tập|phó tổng biên tập|"
                         r"chịu trách nhiệm(?: xuất bản| nội dung)?|tòa soạn|toà soạn|địa chỉ|điện thoại|đường dây nóng|"
@@ -199,7 +199,7 @@ def byline(line: str) -> str | None:
 def widget(line: str) -> bool:
     """A share/print/comment/follow control, a counter or a link list, not prose."""
     text = BULLET_RE.sub("", line).strip()
-    if COUNTER_RE.match(text) or LABEL_LINE_RE.match(text) or PHOTO_LABEL_RE.match(text):
+    if COUNTER_RE.match(text) or PHOTO_LABEL_RE.match(text) or (LABEL_LINE_RE.match(text) and not sentence_like(text)):
         return True
     if FOLLOW_RE.match(text):  # "Theo dõi Báo Thủ đô trên Google News", not "Theo dõi diễn biến trên …, hai bên …."
         return len(words(text)) <= MAX_WIDGET_WORDS and not text.endswith(SENTENCE_END) and "," not in text
