@@ -99,7 +99,7 @@ def reversed_url(text: str) -> str | None:
 def _byline(line: str, outlets: tuple[Outlet, ...]) -> tuple[str | None, str | None] | None:
     """(author, original outlet) of a "Theo Hà Văn/Báo Điện tử Chính phủ" line."""
     match = _BYLINE_RE.match(line)
-    if not match or len(line) > 140:
+    if not match or len(line) > 140 or shapes.widget(line):  # "Theo dõi Báo X trên Google News" is a button
         return None
     first, second = match["first"].strip(), (match["second"] or "").strip() or None
     if first.endswith(shapes.SENTENCE_END) or shapes.reported(first):
@@ -312,7 +312,7 @@ class _Walk:
         pool = mixed or candidates
         if lead is None or len(pool) == 1:
             return pool[-1]
-        text = " ".join(line for line in self.lines[lead:lead + TITLE_CONTEXT_LINES] if line)
+        text = self._prose_after(lead)
         nearest = pool[-1]
         if shapes.overlap(nearest[1], text) >= MIN_TITLE_OVERLAP:
             return nearest
@@ -325,6 +325,10 @@ class _Walk:
                                     f"“{nearest[1][:60]}”, vì bài nhắc lại các từ của nó")
             return better[-1]
         return nearest
+
+    def _prose_after(self, lead: int) -> str:
+        """The article's first paragraphs of prose (not the headlines of a list of other stories among them)."""
+        return " ".join(line for line in self.lines[lead:lead + TITLE_CONTEXT_LINES] if shapes.sentence_like(line))
 
     def _credit_byline(self, name: str) -> None:
         outlet = _outlet_by_name(name, self.outlets)
@@ -507,7 +511,7 @@ class _Walk:
         if j is None or not shapes.sentence_like(self.lines[j]):
             return False
         # a subheading speaks of what the article does; another story's headline does not
-        text = " ".join(line for line in (self.state.title or "", *self.lines[lead:lead + TITLE_CONTEXT_LINES]) if line)
+        text = (self.state.title or "") + " " + self._prose_after(lead)
         return shapes.overlap(self.lines[i], text.replace(self.lines[i], " ")) < MIN_TITLE_OVERLAP
 
     def _credit_follows(self, i: int) -> bool:
