@@ -56,7 +56,21 @@ MAX_SIGNATURE = 80  # what follows the closing mark "./." on its line: a signatu
 MAX_LIST_LABEL_WORDS = 6
 TITLE_CONTEXT_LINES = 12  # the lead and the lines after it, whose words a headline repeats
 MIN_TITLE_OVERLAP = 0.5
+MAX_FOREIGN_OVERLAP = 0.25
 MIN_LISTED = 2  # headlines under a label that make it a list of other stories
+
+_DATE_HEAD_RE = re.compile(r"^(?P<date>(?:(?:Thứ\s+\w+|Chủ nhật),?\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
+                           r"(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM))?(?:\s*\(?GMT\+?\d*\)?)?)?)"
+                           r"\s*[-|,]?\s+(?P<head>[^\d\s].+)$", re.IGNORECASE)
+
+
+def _date_before_head(line: str) -> tuple[str, str] | None:
+    """(date, headline) of a date line run into the headline after it."""
+    match = _DATE_HEAD_RE.match(line)
+    if not match or not shapes.date_line(match["date"]):
+        return None
+    return match["date"], match["head"]
+
 
 _CRUMB_RE = re.compile(r".*\s(?:>|»|/|\|)\s")  # a breadcrumb before a flattened headline: up to its last separator
 _SYMBOLS_RE = re.compile(r"^[^\w\s“\"'(\[]+\s+")  # emoji or bullets before a headline
@@ -238,19 +252,19 @@ class _Walk:
                 self.set(i, LineRole.CHROME)  # a section label printed twice (a headline printed twice stays a candidate)
             elif (split := _TRAILING_DATELINE_RE.match(line)) and shapes.headline_like(split["head"]):
                 candidates.append((i, split["head"], split["tail"]))
+            elif (date_head := _date_before_head(line)) and shapes.headline_like(date_head[1]):
+                candidates.append((i, date_head[1], date_head[0]))  # "Thứ Tư, 18/09/2024 10:15 Headline"
             elif shapes.headline_like(line) or shapes.upper_headline(line):
                 candidates.append((i, _SYMBOLS_RE.sub("", line), None))  # "⚡ Headline": the emoji is chrome
         title = self._pick_title(candidates, lead)
         for i, head, tail in candidates:
             if title is not None and i == title[0]:
                 at = lines[i].index(head)
-                symbols = (Segment(lines[i][:at].strip(), LineRole.CHROME),) if at else ()
+                before, after = lines[i][:at].strip(), lines[i][at + len(head):].strip()
+                self.roles[i] = (*((Segment(before, LineRole.META if before == tail else LineRole.CHROME),) if before else ()),
+                                 Segment(head, LineRole.TITLE), *((Segment(after, LineRole.META),) if after else ()))
                 if tail:
-                    self.roles[i] = (*symbols, Segment(head, LineRole.TITLE),
-                                     Segment(lines[i][at + len(head):].strip(), LineRole.META))
                     self.state.date_lines.append(DateLine(tail, True))
-                else:
-                    self.roles[i] = (*symbols, Segment(head, LineRole.TITLE))
                 self.state.title = head
             else:
                 self.set(i, LineRole.CHROME)
@@ -318,8 +332,9 @@ class _Walk:
             return nearest
         # a short line nearest the lead that the article never speaks of (a section chip, an audio-player
         # label) gives way to a headline above it whose words the article repeats
+        foreign = shapes.overlap(nearest[1], text) < MAX_FOREIGN_OVERLAP  # another story's headline
         better = [c for c in pool[:-1] if shapes.overlap(c[1], text) >= MIN_TITLE_OVERLAP
-                  and len(shapes.words(c[1])) > len(shapes.words(nearest[1]))]
+                  and (foreign or len(shapes.words(c[1])) > len(shapes.words(nearest[1])))]
         if better:
             self.state.notes.append(f"tiêu đề chọn “{better[-1][1][:60]}” thay cho dòng gần đoạn mở đầu hơn "
                                     f"“{nearest[1][:60]}”, vì bài nhắc lại các từ của nó")
