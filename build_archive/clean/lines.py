@@ -271,7 +271,7 @@ class _Walk:
         if title is None and lead is not None and (flat := shapes.head_on_lead(lines[lead])):
             head, date, rest = flat  # a page flattened onto one line: headline, date, then the lead
             meta = lines[lead][len(head):len(lines[lead]) - len(rest)].strip()
-            crumbs = ()
+            crumbs: tuple[Segment, ...] = ()
             if (last := _CRUMB_RE.search(head)) and shapes.headline_like(head[last.end():]):
                 crumbs, head = (Segment(head[:last.end()].strip(), LineRole.CHROME),), head[last.end():]
             self.heads[lead] = ((*crumbs, Segment(head, LineRole.TITLE), *((Segment(meta, LineRole.META),) if meta else ())),
