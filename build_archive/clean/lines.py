@@ -142,7 +142,13 @@ def _credited_prose(line: str) -> bool:
 def _removed_shape(line: str, rules: CleaningRules) -> bool:
     """Lines that are page furniture wherever they stand."""
     return (rules.is_chrome(line) or shapes.stub(line) or shapes.footer(line) or shapes.widget(line)
-            or _doubled(line))
+            or _doubled(line) or _see_more(line))
+
+
+def _see_more(line: str) -> bool:
+    """A pointer to another story (">> Xem thêm: <headline>"), not a sentence."""
+    return (bool(shapes.SEE_MORE_RE.match(line)) and not line.endswith(shapes.SENTENCE_END)
+            and len(shapes.words(line)) <= shapes.MAX_TITLE_WORDS)
 
 
 _OPENING_RE = re.compile(r"^(?:sáng|chiều|tối|trưa|đêm|hôm|ngày|rạng sáng|từ ngày|vào)\b[^,]{0,30}\d", re.IGNORECASE)
@@ -552,7 +558,7 @@ class _Walk:
         if (shapes.date_line(text) or shapes.byline(text)
                 or (shapes.SOURCE_LINE_RE.match(text) and len(text) <= 250)):
             return LineRole.META
-        if self.rules.is_marker(text):
+        if self.rules.is_marker(text) or _see_more(text):
             return LineRole.RELATED
         if shapes.has_credit(text) or shapes.CREDIT_ONLY_RE.match(text):
             return LineRole.CAPTION

@@ -273,7 +273,10 @@ SENTENCE_BREAK_RE = re.compile(r"(?:\./\.|[.!?…][”\"’)]?)(?=\s|[A-ZĐÀ-�
 CAPTION_HEAD_RE = re.compile(
     r"^(?P<caption>.{8,400}?(?:\(\s*(?:Ảnh|ẢNH|Photo)\s*:[^()]{1,80}\)\.?"
     r"|[.!?…]?\s*(?:[-–—]\s*)?(?:Ảnh|ẢNH|Photo)\s*:\s*(?:[A-ZĐÀ-Ỹ0-9/+&.-]{2,}(?:\s+[A-ZĐÀ-Ỹ0-9/+&.-]+)*(?=\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ])"
-    r"|(?:[^\s()]+\s+){0,4}[^\s()]*/[^\s()]+)))\s+(?P<rest>[“\"]?[A-ZĐÀ-Ỹ].*)$")
+    r"|(?:[^\s()]+\s+){0,4}[^\s()]*/[^\s()]+)))(?:\s+|(?<=\)))(?P<rest>[“\"]?[A-ZĐÀ-Ỹ].*)$")
+# A pointer to another story run onto a paragraph's line: "… hai nước. >> Xem thêm: Thủ tướng tiếp …".
+SEE_MORE_RE = re.compile(r"^(?:>>|»|▶|👉|\(?\*\)?)?\s*(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|mời xem)\b",
+                         re.IGNORECASE)
 
 
 def head_on_lead(line: str) -> tuple[str, str | None, str] | None:
