@@ -72,6 +72,7 @@ def _date_before_head(line: str) -> tuple[str, str] | None:
     return match["date"], match["head"]
 
 
+_READERS_RE = re.compile(r"(?<!\w)(?:bình luận|ý kiến|phản hồi|cảm nhận|hỏi đáp|comments?)(?!\w)", re.IGNORECASE)
 _CRUMB_RE = re.compile(r".*\s(?:>|»|/|\|)\s")  # a breadcrumb before a flattened headline: up to its last separator
 _SYMBOLS_RE = re.compile(r"^[^\w\s“\"'(\[]+\s+")  # emoji or bullets before a headline
 # A title candidate: (line index, the headline, what followed it on the same line).
@@ -394,7 +395,7 @@ class _Walk:
                     state.notes.append(f"dòng {i + 1} mở danh sách tin khác (nhãn ngắn trên các dòng tiêu đề), "
                                        f"bỏ từ đây: “{line[:60]}”")
                 in_tail = True
-                widget = line.isupper() or key == "phản hồi"
+                widget = line.isupper() or bool(_READERS_RE.search(line))  # readers' comments are prose: never resume
                 self.set(i, LineRole.WIDGET if widget else LineRole.RELATED)
                 resumable = not widget and not self._ended(i)
             elif (source := shapes.SOURCE_LINE_RE.match(line)) and len(line) <= 250:
