@@ -56,6 +56,7 @@ MAX_SIGNATURE = 80  # what follows the closing mark "./." on its line: a signatu
 MAX_LIST_LABEL_WORDS = 6
 TITLE_CONTEXT_LINES = 12  # the lead and the lines after it, whose words a headline repeats
 MIN_TITLE_OVERLAP = 0.5
+MAX_TEASER_LINES = 12  # other stories' headlines and leads above this article's headline
 MAX_FOREIGN_OVERLAP = 0.25
 MIN_LISTED = 2  # headlines under a label that make it a list of other stories
 
@@ -231,6 +232,31 @@ class _Walk:
         if blocks:
             return blocks[0][2] if blocks[0][2] is not None else None
         return None
+
+    def past_teasers(self, lead: int) -> int:
+        """The lead again when other stories (headline, one-line lead) come before this article's headline: a
+        headline further down, under it a date line, then prose that speaks of it and not of them."""
+        lines, skipped = self.lines, [lead]
+        if any(shapes.date_line(line) for line in lines[:lead]):
+            return lead  # this article's headline and date line are above the lead already
+        j = self.after(lead)
+        while j is not None and len(skipped) <= MAX_TEASER_LINES:
+            k = self.after(j)
+            while k is not None and shapes.date_line(lines[k]):
+                k = self.after(k)
+            if (k is not None and k != self.after(j) and shapes.headline_like(lines[j])
+                    and shapes.sentence_like(lines[k])):
+                prose = self._prose_after(k)
+                if shapes.overlap(lines[j], prose) >= MIN_TITLE_OVERLAP and all(
+                        shapes.overlap(lines[n], prose) < MIN_TITLE_OVERLAP for n in skipped):
+                    self.state.notes.append(f"dòng {lead + 1}–{j}: tin khác trước tiêu đề của bài, bỏ: "
+                                            f"“{lines[lead][:60]}”")
+                    return k
+            if not (shapes.headline_like(lines[j]) or shapes.sentence_like(lines[j])):
+                return lead
+            skipped.append(j)
+            j = self.after(j)
+        return lead
 
     def header(self, lead: int | None) -> None:
         """Title, date lines, bylines, captions and chrome above the lead."""
@@ -648,6 +674,8 @@ def classify(doc: RawDoc, rules: CleaningRules, outlets: tuple[Outlet, ...]) -> 
         if see_also and reversed_url(see_also["url"]) and not walk.url:
             walk.url = reversed_url(see_also["url"])
     lead = walk.find_lead()
+    if lead is not None:
+        lead = walk.past_teasers(lead)
     walk.header(lead)
     if lead is not None:
         walk.body(lead)
