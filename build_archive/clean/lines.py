@@ -587,7 +587,9 @@ class _Walk:
             return LineRole.META
         if self.rules.is_marker(text) or _see_more(text):
             return LineRole.RELATED
-        if shapes.has_credit(text) or shapes.CREDIT_ONLY_RE.match(text):
+        if shapes.CREDIT_ONLY_RE.match(text):
+            return LineRole.META  # a credit run into a paragraph ("… tỉnh. Ảnh: Thanh Quỳnh"), as the guide's bylines
+        if shapes.has_credit(text):
             return LineRole.CAPTION
         if text.endswith(shapes.SENTENCE_END) and not shapes.footer(text):
             return None
