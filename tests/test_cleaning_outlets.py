@@ -147,6 +147,12 @@ def test_chrome_before_the_lead_on_its_line(prefix):
     assert body(article) == [LEAD, P2]
 
 
+def test_byline_with_timestamp_run_into_the_lead():
+    article = run(page(TITLE, "Nguyễn Minh Châu 18:17 | 18/09/2024 (LĐO) - " + LEAD, P2))
+    assert body(article) == ["(LĐO) - " + LEAD, P2]
+    assert article.author.value == "Nguyễn Minh Châu"
+
+
 @pytest.mark.parametrize("lead", [
     "VOV.VN - " + LEAD,
     "Savannakhet (KPL) - " + LEAD,

@@ -19,6 +19,7 @@ from build_archive.clean import shapes
 from build_archive.clean.rules import CleaningRules, Outlet
 from build_archive.common.textnorm import match_key, slugify
 from build_archive.date import published as dates
+from build_archive.date.patterns import TIME_RE
 from build_archive.date.published import DateLine
 from build_archive.ingest.reader import RawDoc
 from build_archive.model.article import (
@@ -560,7 +561,7 @@ class _Walk:
             return False
         # a subheading speaks of what the article does; another story's headline does not
         text = (self.state.title or "") + " " + self._prose_after(lead)
-        return shapes.overlap(self.lines[i], text.replace(self.lines[i], " ")) < MIN_TITLE_OVERLAP
+        return shapes.overlap(self.lines[i], text) < MIN_TITLE_OVERLAP
 
     def _credit_follows(self, i: int) -> bool:
         """The next line is a photo credit alone ("ẢNH: TTXVN"): line i is its caption if it is one sentence."""
@@ -577,7 +578,7 @@ class _Walk:
 
     def _furniture(self, text: str) -> LineRole | None:
         """The role of page furniture sharing a line with a paragraph; None for anything that may be prose."""
-        if not text or text.endswith((",", ";")) or shapes.sentence_like(text) and not shapes.footer(text):
+        if not text or text.endswith((",", ";")) or (shapes.sentence_like(text) and not shapes.footer(text)):
             return None
         byline = _byline(text, self.outlets)
         if byline and (byline[1] or shapes.name_like(byline[0] or "")):
@@ -619,7 +620,7 @@ class _Walk:
                 if shapes.LEAD_TAG_RE.fullmatch(line[:start].strip() + " "):
                     break  # the dateline tag heads the paragraph ("VOV.VN - Sáng 12/4, …")
                 role = self._furniture(line[:start].strip())
-                if role == LineRole.META and not shapes.date_line(line[:start].strip()):
+                if role == LineRole.META and not (shapes.date_line(line[:start]) or TIME_RE.search(line[:start])):
                     break  # a place before the tag is the dateline's ("Viêng Chăn, 12/4 (KPL) - …"): it stays
                 if role and shapes.sentence_like(line[start:]):
                     before, line = (Segment(line[:start].strip(), role),), line[start:]
