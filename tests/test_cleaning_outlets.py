@@ -153,8 +153,13 @@ def test_byline_with_timestamp_run_into_the_lead():
     assert article.author.value == "Nguyễn Minh Châu"
 
 
+def test_share_buttons_before_a_dateline_tag_in_lower_case():
+    assert body(run(page(TITLE, "Chia sẻ VTV.vn - " + LEAD, P2))) == ["VTV.vn - " + LEAD, P2]
+
+
 @pytest.mark.parametrize("lead", [
     "VOV.VN - " + LEAD,
+    "VTV.vn - " + LEAD,
     "Savannakhet (KPL) - " + LEAD,
     "Đông Hà, 18/9 (TTXVN) - " + LEAD,
 ])

@@ -74,6 +74,7 @@ def _date_before_head(line: str) -> tuple[str, str] | None:
     return match["date"], match["head"]
 
 
+_TAG_BEFORE_RE = re.compile(r"(?:^|\s)(\(?[A-ZĐ][\w.&+]{0,15}\)?\s*[-–—])\s*$")  # a dateline tag ending a prefix
 _READERS_RE = re.compile(r"(?<!\w)(?:bình luận|ý kiến|phản hồi|cảm nhận|hỏi đáp|comments?)(?!\w)", re.IGNORECASE)
 _CRUMB_RE = re.compile(r".*\s(?:>|»|/|\|)\s")  # a breadcrumb before a flattened headline: up to its last separator
 _SYMBOLS_RE = re.compile(r"^[^\w\s“\"'(\[]+\s+")  # emoji or bullets before a headline
@@ -617,8 +618,10 @@ class _Walk:
             before, line = (Segment(head["caption"], LineRole.CAPTION),), head["rest"]
         else:
             for start in shapes.lead_openings(line):
-                if shapes.LEAD_TAG_RE.fullmatch(line[:start].strip() + " "):
-                    break  # the dateline tag heads the paragraph ("VOV.VN - Sáng 12/4, …")
+                if tag := _TAG_BEFORE_RE.search(line[:start]):
+                    start = tag.start(1)  # the dateline tag heads the paragraph ("VTV.vn - Sáng 12/4, …")
+                if not line[:start].strip():
+                    break
                 role = self._furniture(line[:start].strip())
                 if role == LineRole.META and not (shapes.date_line(line[:start]) or TIME_RE.search(line[:start])):
                     break  # a place before the tag is the dateline's ("Viêng Chăn, 12/4 (KPL) - …"): it stays
