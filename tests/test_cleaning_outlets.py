@@ -214,6 +214,19 @@ def test_page_flattened_after_a_breadcrumb():
     assert body(article) == ["(QTO) - " + LEAD, P2, P3]
 
 
+def test_page_flattened_with_a_link_in_it_is_not_dropped():
+    line = f"{LEAD}{P2}{P3}Nguồn: https://baoquangtri.vn/quang-tri-savannakhet-hop-tac-123.htm"
+    article = run(page(TITLE, line))
+    assert body(article) == [LEAD, P2, P3]
+
+
+def test_a_short_notice_with_a_link_is_not_the_lead():
+    notice = "Trang đã được chuyển sang địa chỉ mới http://example.blogspot.com/ ."
+    article = run(page(notice, TITLE, LEAD, P2))
+    assert article.title.value == TITLE
+    assert body(article) == [LEAD, P2]
+
+
 def test_a_long_line_opening_with_a_chrome_prefix_is_not_dropped():
     assert body(run(page(TITLE, "Trang chủ " + LEAD, P2))) == [LEAD, P2]
 

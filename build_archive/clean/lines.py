@@ -75,6 +75,9 @@ def _date_before_head(line: str) -> tuple[str, str] | None:
 
 
 _TAG_BEFORE_RE = re.compile(r"(?:^|\s)(\(?[A-ZĐ][\w.&+]{0,15}\)?\s*[-–—])\s*$")  # a dateline tag ending a prefix
+# A link in a line: a short line with one is a link or a notice; a page flattened onto one line may hold one.
+_URL_TEXT_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+MIN_FLAT_LINE = 400
 _READERS_RE = re.compile(r"(?<!\w)(?:bình luận|ý kiến|phản hồi|cảm nhận|hỏi đáp|comments?)(?!\w)", re.IGNORECASE)
 _CRUMB_RE = re.compile(r".*\s(?:>|»|/|\|)\s")  # a breadcrumb before a flattened headline: up to its last separator
 _SYMBOLS_RE = re.compile(r"^[^\w\s“\"'(\[]+\s+")  # emoji or bullets before a headline
@@ -214,7 +217,8 @@ class _Walk:
                 blocks.append((i, j, lead))
                 i = (lead if lead is not None else j) + 1
                 continue
-            if ((shapes.sentence_like(line) and not shapes.URL_RE.search(line) and not shapes.has_credit(line))
+            if ((shapes.sentence_like(line) and not shapes.has_credit(line)
+                 and (not shapes.URL_RE.search(line) or len(_URL_TEXT_RE.sub("", line)) >= MIN_FLAT_LINE))
                     or (_credited_prose(line) and shapes.sentence_like(shapes.split_credit(line)[0]))):
                 if len(blocks) == 1:  # one headline printed twice above its lead: this article's own
                     blocks.clear()
