@@ -218,6 +218,7 @@ def test_page_flattened_with_a_link_in_it_is_not_dropped():
     line = f"{LEAD}{P2}{P3}Nguồn: https://baoquangtri.vn/quang-tri-savannakhet-hop-tac-123.htm"
     article = run(page(TITLE, line))
     assert body(article) == [LEAD, P2, P3]
+    assert article.source_url.value == "https://baoquangtri.vn/quang-tri-savannakhet-hop-tac-123.htm"
 
 
 def test_a_short_notice_with_a_link_is_not_the_lead():

@@ -605,7 +605,13 @@ class _Walk:
 
     def _meta(self, text: str) -> None:
         """What a byline, source or date split off a paragraph's line says."""
-        if byline := _byline(text, self.outlets):
+        if source := shapes.SOURCE_LINE_RE.match(text):
+            url = _URL_IN_RE.search(text)
+            if url:
+                self.state.source_url = self.state.source_url or url.group(0)
+            else:
+                self.state.byline_outlet = self.state.byline_outlet or source["value"].strip()
+        elif byline := _byline(text, self.outlets):
             self.state.author = self.state.author or byline[0]
             self.state.byline_outlet = self.state.byline_outlet or byline[1]
         elif author := shapes.byline(text):
