@@ -61,7 +61,8 @@ MAX_TEASER_LINES = 12  # other stories' headlines and leads above this article's
 MAX_FOREIGN_OVERLAP = 0.25
 MIN_LISTED = 2  # headlines under a label that make it a list of other stories
 
-_DATE_HEAD_RE = re.compile(r"^(?P<date>(?:(?:Thứ\s+\w+|Chủ nhật),?\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
+_DATE_HEAD_RE = re.compile(r"^(?P<date>(?:\d{1,2}:\d{2}\s*[-|,]?\s*)?(?:(?:Thứ\s+\w+|Chủ nhật),?\s*)?"
+                           r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
                            r"(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM))?(?:\s*\(?GMT\+?\d*\)?)?)?)"
                            r"\s*[-|,]?\s+(?P<head>[^\d\s].+)$", re.IGNORECASE)
 
@@ -78,6 +79,7 @@ _TAG_BEFORE_RE = re.compile(r"(?:^|\s)(\(?[A-ZĐ][\w.&+]{0,15}\)?\s*[-–—])\s
 # A link in a line: a short line with one is a link or a notice; a page flattened onto one line may hold one.
 _URL_TEXT_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 MIN_FLAT_LINE = 400
+_TAG_AT_RE = re.compile(r"\(?[A-ZĐ][\w.&+]{1,15}\)?\s*[-–—]\s")  # a dateline tag, where a lead opens
 _READERS_RE = re.compile(r"(?<!\w)(?:bình luận|ý kiến|phản hồi|cảm nhận|hỏi đáp|comments?)(?!\w)", re.IGNORECASE)
 _CRUMB_RE = re.compile(r".*\s(?:>|»|/|\|)\s")  # a breadcrumb before a flattened headline: up to its last separator
 _SYMBOLS_RE = re.compile(r"^[^\w\s“\"'(\[]+\s+")  # emoji or bullets before a headline
@@ -624,8 +626,16 @@ class _Walk:
         Từ khóa: …", "… hai nước./.Minh Hằng/VOV"): split off, the paragraph's text untouched."""
         before: tuple[Segment, ...] = ()
         head = shapes.CAPTION_HEAD_RE.match(line)
-        if head and shapes.sentence_like(head["rest"]) and self._furniture(head["caption"]) == LineRole.CAPTION:
-            before, line = (Segment(head["caption"], LineRole.CAPTION),), head["rest"]
+        date_head = _date_before_head(line)
+        first, _, after_first = line.partition(" ")
+        if head and shapes.sentence_like(head["rest"]) and (role := self._furniture(head["caption"])) in (
+                LineRole.CAPTION, LineRole.META):
+            before, line = (Segment(head["caption"], role),), head["rest"]  # a caption, or a credit alone
+        elif date_head and shapes.sentence_like(date_head[1]):
+            before, line = (Segment(date_head[0], LineRole.META),), date_head[1]
+            self._meta(date_head[0])
+        elif shapes.stub(first) and shapes.sentence_like(after_first):
+            before, line = (Segment(first, LineRole.CHROME),), after_first.strip()  # "null Sáng 12/4, …"
         else:
             for start in shapes.lead_openings(line):
                 if tag := _TAG_BEFORE_RE.search(line[:start]):
@@ -633,7 +643,8 @@ class _Walk:
                 if not line[:start].strip():
                     break
                 role = self._furniture(line[:start].strip())
-                if role == LineRole.META and not (shapes.date_line(line[:start]) or TIME_RE.search(line[:start])):
+                if (role == LineRole.META and _TAG_AT_RE.match(line, start)
+                        and not (shapes.date_line(line[:start]) or TIME_RE.search(line[:start]))):
                     break  # a place before the tag is the dateline's ("Viêng Chăn, 12/4 (KPL) - …"): it stays
                 if role and shapes.sentence_like(line[start:]):
                     before, line = (Segment(line[:start].strip(), role),), line[start:]
@@ -661,7 +672,7 @@ class _Walk:
         if image:
             before, after = line[:image.start()].strip(), line[image.end():].strip()
             first = _FIRST_SENTENCE_RE.match(after)
-            caption = first[1] if first and len(first[1]) <= MAX_STUB_CAPTION else ""
+            caption = first[1] if first and len(first[1]) <= MAX_STUB_CAPTION and not shapes.reported(first[1]) else ""
             rest = after[len(caption):].strip()
             parts = [Segment(before, LineRole.BODY)] if before else []
             parts.append(Segment(image.group(0).strip(), LineRole.CHROME))

@@ -221,11 +221,17 @@ def stub(line: str) -> bool:
     return bool(PLACEHOLDER_RE.match(line) or IMAGE_STUB_RE.match(line))
 
 
+MAX_FOOTER_LEAD = 40
+MAX_FOOTER_WORDS = 12
+
+
 def footer(line: str) -> bool:
     """A copyright or disclaimer footer, or a field of the outlet's imprint ("Giấy phép số …", "Địa chỉ: …")."""
     if len(words(line)) > 25:
         return False
-    return bool(COPYRIGHT_RE.search(line)) or (bool(IMPRINT_RE.match(line)) and not line.endswith(SENTENCE_END))
+    mark = COPYRIGHT_RE.search(line)  # near the start, or on a short line: not a sentence that runs into one
+    return (bool(mark and (mark.start() <= MAX_FOOTER_LEAD or len(words(line)) <= MAX_FOOTER_WORDS))
+            or (bool(IMPRINT_RE.match(line)) and not line.endswith(SENTENCE_END)))
 
 
 # A sentence end run into the next sentence without a space ("… đã đề ra.Phó Thủ tướng …"): paragraphs
@@ -271,8 +277,8 @@ SENTENCE_BREAK_RE = re.compile(r"(?:\./\.|[.!?…][”\"’)]?)(?=\s|[A-ZĐÀ-�
 # A caption and its credit opening a line, a paragraph after it: the credit is in brackets, in capitals
 # ("Ảnh: TTXVN", "ẢNH: NGỌC AN") or ends on an outlet after a slash ("Ảnh: Hoàng Chương/Vietnam+").
 CAPTION_HEAD_RE = re.compile(
-    r"^(?P<caption>.{8,400}?(?:\(\s*(?:Ảnh|ẢNH|Photo)\s*:[^()]{1,80}\)\.?"
-    r"|[.!?…]?\s*(?:[-–—]\s*)?(?:Ảnh|ẢNH|Photo)\s*:\s*(?:[A-ZĐÀ-Ỹ0-9/+&.-]{2,}(?:\s+[A-ZĐÀ-Ỹ0-9/+&.-]+)*(?=\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ])"
+    r"^(?P<caption>.{0,400}?(?:\(\s*(?:Ảnh(?: tư liệu| minh họa| minh hoạ)?|ẢNH|Photo)\s*:[^()]{1,80}\)\.?"
+    r"|[.!?…]?\s*(?:[-–—]\s*)?(?:Ảnh(?: tư liệu| minh họa| minh hoạ)?|ẢNH|Photo)\s*:\s*(?:[A-ZĐÀ-Ỹ0-9/+&.-]{2,}(?:\s+[A-ZĐÀ-Ỹ0-9/+&.-]+)*(?=\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ])"
     r"|(?:[^\s()]+\s+){0,4}[^\s()]*/[^\s()]+)))(?:\s+|(?<=\)))(?P<rest>[“\"]?[A-ZĐÀ-Ỹ].*)$")
 # A pointer to another story run onto a paragraph's line: "… hai nước. >> Xem thêm: Thủ tướng tiếp …".
 SEE_MORE_RE = re.compile(r"^(?:>>|»|▶|👉|\(?\*\)?)?\s*(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|mời xem)\b",
