@@ -197,6 +197,16 @@ def test_signature_after_the_closing_mark():
     assert body(article) == ["VOV.VN - " + LEAD, P2[:-1] + "./."]
 
 
+def test_vov_signature_on_its_own_line():
+    article = run(page(TITLE, "VOV.VN - " + LEAD, P2, "Minh Hằng/VOV-Miền Trung"))
+    assert body(article) == ["VOV.VN - " + LEAD, P2]
+    assert article.author.value == "Minh Hằng"
+
+
+def test_lao_dong_dateline_with_a_bar_stays_with_the_lead():
+    assert body(run(page(TITLE, "Nguyễn Minh Châu 18:17 | 18/09/2024", "LĐO | " + LEAD, P2))) == ["LĐO | " + LEAD, P2]
+
+
 def test_paragraphs_glued_after_an_acronym():
     first = LEAD[:-1] + " với sự tham dự của đại diện ASEAN."
     assert body(run(page(TITLE, first + P2, P3))) == [first, P2, P3]

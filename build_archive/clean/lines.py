@@ -75,7 +75,7 @@ def _date_before_head(line: str) -> tuple[str, str] | None:
     return match["date"], match["head"]
 
 
-_TAG_BEFORE_RE = re.compile(r"(?:^|\s)(\(?[A-ZĐ][\w.&+]{0,15}\)?\s*[-–—])\s*$")  # a dateline tag ending a prefix
+_TAG_BEFORE_RE = re.compile(r"(?:^|\s)(\(?[A-ZĐ][\w.&+]{0,15}\)?\s*[-–—|])\s*$")  # a dateline tag ending a prefix
 # A link in a line: a short line with one is a link or a notice; a page flattened onto one line may hold one.
 _URL_TEXT_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 MIN_FLAT_LINE = 400

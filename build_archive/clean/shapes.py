@@ -183,12 +183,16 @@ def name_like(text: str) -> bool:
     return 1 <= len(found) <= 5 and len(text) <= 40 and all(_NAME_WORD_RE.match(w) and w[0].isupper() for w in found)
 
 
+_SIGNATURE_OUTLET_RE = re.compile(r"\s*/\s*[A-ZĐ][\w.+&-]*(?:[\s-]+[A-ZĐÀ-Ỹ][\w.+&]*){0,4}$")
+
+
 def byline(line: str) -> str | None:
     """The author of a byline line ("Bài và ảnh: HỒNG VÂN", "Thái An - Ảnh: Phạm Hải",
     "Tên Tác Giả 18:17 | 28/01/2024"), or None if the line is not one."""
     text = BULLET_RE.sub("", line).strip()
     text = BYLINE_LABEL_RE.sub("", text)
     text = re.split(r"\s+[-–]\s+(?:Ảnh|ẢNH)\s*:", text)[0]
+    text = _SIGNATURE_OUTLET_RE.sub("", text)  # "Minh Hằng/VOV-Miền Trung": the name, then outlet and place
     for found in full_dates(text):
         text = text.replace(found.text, " ")
     text = TIME_RE.sub(" ", text).replace("|", " ").strip(" -–,")
