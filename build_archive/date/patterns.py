@@ -33,8 +33,19 @@ VI_WORDS_DATE_RE = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2}),
                               re.IGNORECASE)
 _EN_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
               "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_ORDINAL = r"(?:st|nd|rd|th)?"
 EN_DATE_RE = re.compile(
-    rf"(?<!\w)(?:\d{{1,2}}\s+(?:{_EN_MONTHS})\.?,?\s+\d{{4}}|(?:{_EN_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})(?!\w)",
+    rf"(?<!\w)(?:\d{{1,2}}{_ORDINAL}\s+(?:of\s+)?(?:{_EN_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|(?:{_EN_MONTHS})\.?\s+\d{{1,2}}{_ORDINAL},?\s+\d{{4}})(?!\w)",
+    re.IGNORECASE)
+_ORDINAL_SUFFIX_RE = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b|\bof\s+", re.IGNORECASE)
+# The weekday printed before a date ("Thứ Hai, 06/12/2023", "T2 06/12", "Monday, 12/06/2023") tells D/M from M/D.
+_WEEKDAYS = {"thứ hai": 0, "thứ 2": 0, "t2": 0, "thứ ba": 1, "thứ 3": 1, "t3": 1, "thứ tư": 2, "thứ 4": 2, "t4": 2,
+             "thứ năm": 3, "thứ 5": 3, "t5": 3, "thứ sáu": 4, "thứ 6": 4, "t6": 4, "thứ bảy": 5, "thứ 7": 5, "t7": 5,
+             "chủ nhật": 6, "cn": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6}
+_WEEKDAY_BEFORE_RE = re.compile(
+    r"(?<!\w)(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")(?!\w)[\s,.(|-]*(?:ngày\s*)?$",
     re.IGNORECASE)
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?::\d{2})?(?!\d)")
 # "9 tháng đầu năm 2022", "6 tháng đầu năm": a report on part of a year, context for its dates.
@@ -78,6 +89,10 @@ def _full_dates(text: str) -> tuple[FoundDate, ...]:
     for match in FULL_DATE_RE.finditer(text):
         a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
         day, month = (a, b) if valid_date(year, b, a) else (b, a)  # US order only when D/M is impossible
+        weekday = _WEEKDAY_BEFORE_RE.search(text[max(0, match.start() - 16):match.start()])
+        us = valid_date(year, a, b)
+        if weekday and us and _WEEKDAYS[weekday[1].lower()] == us.weekday() != (valid_date(year, b, a) or us).weekday():
+            day, month = b, a  # "Thursday, 06/22/2023" is US order, and so is "Monday, 06/12/2023"
         if valid_date(year, month, day):
             found.append(FoundDate(year, month, day, match.start(), match.end(), match.group(0)))
     for match in VI_WORDS_DATE_RE.finditer(text):
@@ -86,7 +101,7 @@ def _full_dates(text: str) -> tuple[FoundDate, ...]:
             found.append(FoundDate(year, month, day, match.start(), match.end(), match.group(0)))
     for match in EN_DATE_RE.finditer(text):
         try:
-            when = dateutil_parser.parse(match.group(0), default=dt.datetime(1900, 1, 1))
+            when = dateutil_parser.parse(_ORDINAL_SUFFIX_RE.sub("", match.group(0)), default=dt.datetime(1900, 1, 1))
         except (ValueError, OverflowError):
             continue
         found.append(FoundDate(when.year, when.month, when.day, match.start(), match.end(), match.group(0)))

@@ -28,9 +28,22 @@ from build_archive.model.enums import DateBasis, Precision
 
 __all__ = ["DateLine", "valid_date", "from_lines", "from_html_meta", "from_text", "curated", "resolve"]
 
-_LABEL_RE = re.compile(r"^\W*(?:cập nhật|ngày đăng|đăng lúc|đăng ngày|xuất bản|published|updated|posted)\b",
-                       re.IGNORECASE)
-_DATELINE_PREFIX_RE = re.compile(r"^(?:\(?[^\s()]{1,20}\)?\s*[-–—]\s*|[-–—]\s*)")
+# Labels before a printed date: the article's publication, a later update, or the day the page was shown.
+_LABELS = (
+    ("published", re.compile(r"(?<!\w)(?:ngày đăng|đăng lúc|đăng ngày|đăng tải|ngày xuất bản|xuất bản|"
+                             r"published|posted|ngày gửi|gửi lúc)(?!\w)", re.IGNORECASE)),
+    ("updated", re.compile(r"(?<!\w)(?:cập nhật|updated|last modified|modified|sửa lần cuối|chỉnh sửa|"
+                           r"sửa đổi|hiệu chỉnh)(?!\w)", re.IGNORECASE)),
+    ("render", re.compile(r"(?<!\w)(?:hôm nay|today|truy cập|ngày in|in ngày|printed|accessed|retrieved)(?!\w)",
+                          re.IGNORECASE)),
+)
+# "(PLVN) - ", "TT - ", "- ", "Viêng Chăn (TTXVN) - ", "Hà Nội (Chinhphu.vn) – ": what precedes the lead's words.
+_DATELINE_PREFIX_RE = re.compile(
+    r"^(?:(?:[A-ZĐÂĂÊÔƠƯ][^\s()]*\s+){0,3}\([^()]{1,25}\)\s*[-–—:]\s*|\(?[^\s()]{1,20}\)?\s*[-–—]\s*|[-–—]\s*)")
+# Words a lead may put before its day: "Trong hai ngày 1 - 2.12", "Tại Hà Nội, chiều 6/12", "Cũng trong sáng 6/12".
+_LEAD_OPENER_RE = re.compile(
+    r"^(?:(?:tại|ở)\s+[^,.\d]{1,40},\s*)?(?:(?:trong|từ|vào|cũng|đến|tới|suốt)(?:\s+(?:trong|hai|ba|bốn|năm|các|những))?\s*)?$",
+    re.IGNORECASE)
 # A year the text speaks of: "năm 2019", "tháng 10/2018", "Năm đoàn kết … 2012" (a named year).
 _YEAR_MENTION_RES = (
     re.compile(r"(?<![\w-])[Nn]ăm\s+(\d{4})(?!\d)(?!\s*[-–]\s*\d)"),
@@ -72,20 +85,54 @@ def _words(found: FoundDate | str) -> str:
     return "“" + (found.text if isinstance(found, FoundDate) else found).strip() + "”"
 
 
-def from_lines(lines: list[DateLine]) -> tuple[PubDate | None, PubDate | None]:
-    """(the article's own printed date, a date printed elsewhere in the chrome), each if any."""
-    own = chrome = None
+def _label(text: str, at: int) -> str | None:
+    """The label printed nearest before a date in its line: published, updated or render, if any."""
+    best: tuple[int, str] | None = None
+    for kind, pattern in _LABELS:
+        for match in pattern.finditer(text[:at]):
+            if best is None or match.start() > best[0]:
+                best = (match.start(), kind)
+    return best[1] if best else None
+
+
+@dataclass(frozen=True)
+class _Printed:
+    """A full date printed on the page outside the body, and how strongly it is the article's own."""
+
+    date: PubDate
+    rank: int  # 3 labelled as published, 2 the article's date line or byline, 1 labelled as updated, 0 chrome
+    timed: bool  # printed with a time of day ("08:15"): a timestamp, not a calendar in the ribbon
+
+
+def printed_dates(lines: list[DateLine]) -> list[_Printed]:
+    """Every full date on the page's date lines, in page order, ranked as the article's own or not."""
+    found = []
     for line in lines:
-        found = full_dates(line.text)
-        if not found:
-            continue
-        first = found[0]
-        date = PubDate(first.iso, Precision.DAY, DateBasis.STATED, _words(line.text))
-        if (line.own or _LABEL_RE.match(line.text) or TIME_RE.search(line.text)) and own is None:
-            own = date
-        elif chrome is None:
-            chrome = replace(date, basis=DateBasis.INFERRED)
-    return own, chrome
+        for date in full_dates(line.text):
+            label = _label(line.text, date.start)
+            timed = bool(TIME_RE.search(line.text))
+            if label == "render":
+                rank = 0
+            elif label == "published":
+                rank = 3
+            elif label == "updated":
+                rank = 1
+            else:
+                rank = 2 if line.own or timed else 0
+            evidence = _words(line.text)
+            found.append(_Printed(PubDate(date.iso, Precision.DAY, DateBasis.STATED, evidence), rank, timed))
+    return found
+
+
+def from_lines(lines: list[DateLine]) -> tuple[PubDate | None, PubDate | None]:
+    """(the article's own printed date, a date printed elsewhere in the chrome), each if any.
+
+    A date labelled as published beats the article's date line, which beats one labelled as updated
+    ("Cập nhật", "last modified": the page changed after it was published)."""
+    found = printed_dates(lines)
+    own = max((p for p in found if p.rank), key=lambda p: p.rank, default=None)  # the first of the highest rank
+    chrome = next((p for p in found if not p.rank), None)
+    return (own.date if own else None), (replace(chrome.date, basis=DateBasis.INFERRED) if chrome else None)
 
 
 def from_html_meta(value: str) -> PubDate | None:
@@ -163,13 +210,12 @@ def _lead_date(paragraphs: list[str]) -> FoundDate | None:
             place = paragraph[:found.start].strip(" ,(")
             after = paragraph[found.end:].lstrip(" )")
             if (len(place.split()) <= MAX_DATELINE_PLACE_WORDS and not any(c.isdigit() for c in place)
-                    and after[:1] in ("-", "–", "—")):
+                    and after[:1] in ("", "-", "–", "—", ":")):
                 return found
     for paragraph in paragraphs[:3]:
         head = _DATELINE_PREFIX_RE.sub("", paragraph, count=1)
         for found in announced_dates(head[:MAX_LEAD_CHARS]):
-            at_start = found.start == 0 or not head[:found.start].strip(" ,(")
-            if at_start or _TODAY_RE.search(found.text):
+            if _LEAD_OPENER_RE.match(head[:found.start].strip(" (")) or _TODAY_RE.search(found.text):
                 return found
     return None
 
