@@ -19,6 +19,7 @@ from build_archive.clean import shapes
 from build_archive.clean.rules import CleaningRules, Outlet
 from build_archive.common.textnorm import match_key, slugify
 from build_archive.date import published as dates
+from build_archive.date.patterns import full_dates, place_dateline
 from build_archive.date.published import DateLine
 from build_archive.ingest.reader import RawDoc
 from build_archive.model.article import (
@@ -256,11 +257,16 @@ class _Walk:
                 if author and title_at is not None and i > title_at:
                     self._credit_byline(author)
                     self.set(i, LineRole.META)
-                    self.state.date_lines.append(DateLine(line, True))  # "Tên Tác Giả 18:17 | 28/01/2024"
+                    self.state.date_lines.append(DateLine(line, True, signed=True))  # "Tên Tác Giả 18:17 | 28/01/2024"
+                elif place_dateline(line):  # "Hà Nội, ngày 6/12/2023"
+                    self.set(i, LineRole.META)
+                    self.state.date_lines.append(DateLine(line, self._in_title_block(i, title_at, end),
+                                                          above_title=title_at is not None and i < title_at))
                 else:
                     self.set(i, LineRole.CHROME)
             elif self.roles[i][0].role == LineRole.META and shapes.date_line(line):
-                self.state.date_lines.append(DateLine(line, self._in_title_block(i, title_at, end)))
+                self.state.date_lines.append(DateLine(line, self._in_title_block(i, title_at, end),
+                                                      above_title=title_at is not None and i < title_at))
             elif self.roles[i][0].role == LineRole.CAPTION:
                 self.kept.add(match_key(shapes.split_credit(line)[0]))
 
@@ -363,6 +369,8 @@ class _Walk:
             elif (author := shapes.byline(line)) and (closed or i > lead) and len(line) <= 60:
                 self._credit_byline(author)
                 self.set(i, LineRole.META)
+                if full_dates(line):  # "Thu Hà - 22/11/2023"
+                    state.date_lines.append(DateLine(line, True, signed=True))
                 closed = True
             elif key in self.kept or (shapes.has_credit(line) and match_key(shapes.split_credit(line)[0]) in self.kept):
                 self.set(i, LineRole.DUPLICATE)

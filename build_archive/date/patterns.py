@@ -108,6 +108,20 @@ def _full_dates(text: str) -> tuple[FoundDate, ...]:
     return tuple(sorted(found, key=lambda f: f.start))
 
 
+# "Hà Nội, ngày 6/12/2023", "Viêng Chăn, 06/12/2023 08:15": a place, then the day the article was written there.
+_PLACE_DATELINE_RE = re.compile(r"^(?:[A-ZĐ][\w.]*\s*){1,3},\s*(?:ngày\s+)?$")
+_AFTER_DATELINE_RE = re.compile(r"^[\s,|:-]*(?:\d{1,2}[:h]\d{2}(?::\d{2})?)?[\s()]*(?:GMT\s*\+?\s*7)?[\s()]*$")
+
+
+def place_dateline(line: str) -> FoundDate | None:
+    """The date of a line that is a place and a full date and nothing else ("Hà Nội, ngày 6/12/2023")."""
+    found = full_dates(line)
+    if len(found) == 1 and _PLACE_DATELINE_RE.match(line[:found[0].start]) and _AFTER_DATELINE_RE.match(
+            line[found[0].end:]):
+        return found[0]
+    return None
+
+
 def announced_dates(text: str) -> list[FoundDate]:
     """Dates after a time word ("Chiều 12/9", "hôm nay (19-12)", "ngày 6.12"), the year when printed."""
     found = []

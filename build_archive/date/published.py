@@ -12,6 +12,7 @@ weaker loses and is kept in ``PubDate.against`` so the article is listed for rev
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
@@ -26,14 +27,15 @@ from build_archive.date.patterns import (
 from build_archive.model.article import PubDate
 from build_archive.model.enums import DateBasis, Precision
 
-__all__ = ["DateLine", "valid_date", "from_lines", "from_html_meta", "from_text", "curated", "resolve"]
+__all__ = ["DateLine", "valid_date", "printed_dates", "from_html_meta", "from_text", "curated", "resolve"]
 
 # Labels before a printed date: the article's publication, a later update, or the day the page was shown.
 _LABELS = (
     ("published", re.compile(r"(?<!\w)(?:ngày đăng|đăng lúc|đăng ngày|đăng tải|ngày xuất bản|xuất bản|"
                              r"published|posted|ngày gửi|gửi lúc)(?!\w)", re.IGNORECASE)),
-    ("updated", re.compile(r"(?<!\w)(?:cập nhật|updated|last modified|modified|sửa lần cuối|chỉnh sửa|"
-                           r"sửa đổi|hiệu chỉnh)(?!\w)", re.IGNORECASE)),
+    ("modified", re.compile(r"(?<!\w)(?:cập nhật lần cuối|last modified|last updated|modified|sửa lần cuối|"
+                            r"chỉnh sửa|sửa đổi|hiệu chỉnh)(?!\w)", re.IGNORECASE)),
+    ("updated", re.compile(r"(?<!\w)(?:cập nhật|updated)(?!\w)", re.IGNORECASE)),
     ("render", re.compile(r"(?<!\w)(?:hôm nay|today|truy cập|ngày in|in ngày|printed|accessed|retrieved)(?!\w)",
                           re.IGNORECASE)),
 )
@@ -54,10 +56,21 @@ _YEAR_MENTION_RES = (
 _NOT_EVENT_BEFORE = re.compile(
     r"(?:(?<!\w)(?:kế hoạch|chiến lược|mục tiêu|phấn đấu|kỷ niệm|hiệp định|nghị định thư|thỏa thuận|thoả thuận|"
     r"chương trình|đề án|quy hoạch)(?!\w)[^.;:!?]{0,25}"
+    r"|(?<!\w)\d{1,2}\s+tháng\s+(?:(?:đầu|cuối)\s+)?"
     r"|(?<!\w)(?:đến|tới|tầm nhìn|giai đoạn|trước|từ|kể từ|vào|sau|học|nhiệm kỳ|khóa|khoá|niên khóa)\s+(?:\S+\s+)?)$",
     re.IGNORECASE)
+# A sentence opening on a year and a comma tells what happened then: "Năm 1977, hai nước ký Hiệp ước…".
+_RECALLED_YEAR = re.compile(r"^\s*,")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n\s*)[\s“\"(]*$")
 # Words after a year that make it background: "năm 2015, hai bên đã hoàn thành…".
 _PAST_AFTER = re.compile(r"^[^.;:!?]{0,60}?(?<!\w)đã(?!\w)", re.IGNORECASE)
+# Words before a full date that make it one recalled: "kỷ niệm 60 năm Ngày thiết lập quan hệ ngoại giao (5/9/1962)".
+_BACKGROUND_BEFORE = re.compile(
+    r"(?<!\w)(?:kỷ niệm|thành lập|thiết lập|ra đời|ngày sinh|sinh ngày|năm sinh|giải phóng|chiến thắng|truyền thống|"
+    r"lịch sử|trước đây|hồi)(?!\w)[^.;!?]*$", re.IGNORECASE)
+# A year-end review ("tổng kết năm 2023", "12 tháng năm 2022") is written from late in that year to early the next.
+FIRST_MONTH_OF_YEAR_END_REPORT = 11
+MAX_MONTH_OF_YEAR_END_REPORT = 3
 # A year whose results are being reviewed ("thành tựu … đạt được trong năm 2019"): a report of early next year.
 _RESULTS_BEFORE = re.compile(r"(?<!\w)(?:đạt được|thành tựu|kết quả|tổng kết)(?!\w)[^.;:!?]{0,40}$", re.IGNORECASE)
 # An upcoming year ("dự kiến tổ chức đầu năm 2016"): the article was written no later than that year.
@@ -71,6 +84,13 @@ MAX_DAYS_AFTER_DATED = 200
 MAX_DAYS_BEFORE_DATED = 60
 # A dateline opening the lead with a full date: "Vientiane, December 5, 2022 -", "Hà Nội, 22/11/2023 -".
 MAX_DATELINE_PLACE_WORDS = 3
+# The day a lead reports is the day its page was printed or up to a month before (a weekly's, a Lao outlet's
+# report), or the day after across midnight and time zones; further off, one of the two is not the article's.
+MAX_DAYS_LEAD_BEFORE_PRINTED = 31
+MAX_DAYS_LEAD_AFTER_PRINTED = 1
+# A date in the page's chrome (maybe the day it was shown or crawled) this soon after the lead's day gives its year.
+MAX_DAYS_CHROME_AFTER_LEAD = 7
+
 
 
 @dataclass(frozen=True)
@@ -79,6 +99,8 @@ class DateLine:
 
     text: str
     own: bool  # labelled, timestamped, or in the headline's block (not loose page chrome)
+    signed: bool = False  # printed on the author's byline ("Nguyễn Văn An 18:17 | 28/01/2024")
+    above_title: bool = False  # over the headline, where a site also prints today's calendar
 
 
 def _words(found: FoundDate | str) -> str:
@@ -86,9 +108,9 @@ def _words(found: FoundDate | str) -> str:
 
 
 def _label(text: str, at: int) -> str | None:
-    """The label printed nearest before a date in its line: published, updated or render, if any."""
+    """The label printed nearest before a date in its line: published, modified, updated or render, if any."""
     best: tuple[int, str] | None = None
-    for kind, pattern in _LABELS:
+    for kind, pattern in _LABELS:  # "cập nhật lần cuối" is read as modified, before "cập nhật" is
         for match in pattern.finditer(text[:at]):
             if best is None or match.start() > best[0]:
                 best = (match.start(), kind)
@@ -100,8 +122,9 @@ class _Printed:
     """A full date printed on the page outside the body, and how strongly it is the article's own."""
 
     date: PubDate
-    rank: int  # 3 labelled as published, 2 the article's date line or byline, 1 labelled as updated, 0 chrome
-    timed: bool  # printed with a time of day ("08:15"): a timestamp, not a calendar in the ribbon
+    rank: int  # 3 labelled as published or on the byline, 2 the article's date line, 1 labelled as updated,
+    # 0 chrome or last modified (the page changed after it came out: a bound, not the day)
+    calendar: bool  # a bare day over the headline, no time or label: maybe the site's calendar of today
 
 
 def printed_dates(lines: list[DateLine]) -> list[_Printed]:
@@ -111,28 +134,18 @@ def printed_dates(lines: list[DateLine]) -> list[_Printed]:
         for date in full_dates(line.text):
             label = _label(line.text, date.start)
             timed = bool(TIME_RE.search(line.text))
-            if label == "render":
+            calendar = line.above_title and not timed and label is None
+            if label in ("render", "modified"):
                 rank = 0
-            elif label == "published":
+            elif label == "published" or (line.signed and label is None):
                 rank = 3
             elif label == "updated":
                 rank = 1
             else:
                 rank = 2 if line.own or timed else 0
             evidence = _words(line.text)
-            found.append(_Printed(PubDate(date.iso, Precision.DAY, DateBasis.STATED, evidence), rank, timed))
+            found.append(_Printed(PubDate(date.iso, Precision.DAY, DateBasis.STATED, evidence), rank, calendar))
     return found
-
-
-def from_lines(lines: list[DateLine]) -> tuple[PubDate | None, PubDate | None]:
-    """(the article's own printed date, a date printed elsewhere in the chrome), each if any.
-
-    A date labelled as published beats the article's date line, which beats one labelled as updated
-    ("Cập nhật", "last modified": the page changed after it was published)."""
-    found = printed_dates(lines)
-    own = max((p for p in found if p.rank), key=lambda p: p.rank, default=None)  # the first of the highest rank
-    chrome = next((p for p in found if not p.rank), None)
-    return (own.date if own else None), (replace(chrome.date, basis=DateBasis.INFERRED) if chrome else None)
 
 
 def from_html_meta(value: str) -> PubDate | None:
@@ -164,7 +177,7 @@ def year_mentions(text: str) -> list[_Year]:
             year = int(match[1])
             if _UPCOMING_BEFORE.search(before):
                 years.append(_Year(year, match.group(0), "upcoming"))
-            elif _NOT_EVENT_BEFORE.search(before):
+            elif _NOT_EVENT_BEFORE.search(before) or _RECALLED_YEAR.match(after) and _SENTENCE_START.search(before):
                 continue
             elif _RESULTS_BEFORE.search(before):
                 years.append(_Year(year, match.group(0), "results"))
@@ -173,32 +186,40 @@ def year_mentions(text: str) -> list[_Year]:
     return years
 
 
+def _background_date(text: str, found: FoundDate) -> bool:
+    """A full date the text recalls rather than reports: an anniversary's origin, a founding, a birth."""
+    before = text[max(0, found.start - 80):found.start]
+    return bool(_BACKGROUND_BEFORE.search(before))
+
+
 def infer_year(day: int, month: int, text: str) -> tuple[int, str] | None:
     """The year of a day/month from the article's context, with the words that gave it."""
-    # 1. A fully dated event shortly before the day/month ("ngày 28-29/6/2021").
+    # 1. A fully dated event shortly before the day/month ("ngày 28-29/6/2021"), not one recalled ("(5/9/1962)").
     for found in full_dates(text):
-        if found.year is None:
+        if found.year is None or _background_date(text, found):
             continue
         then = valid_date(found.year, found.month, found.day)
         for year in (found.year, found.year + 1):
             now = valid_date(year, month, day)
             if then and now and -MAX_DAYS_BEFORE_DATED <= (now - then).days <= MAX_DAYS_AFTER_DATED:
                 return year, _words(found)
-    # 2. A report on the first months of a year ("7 tháng đầu năm 2021").
+    # 2. A report on the first months of a year ("7 tháng đầu năm 2021"), written once those months are over.
     for match in FIRST_MONTHS_RE.finditer(text):
         months, year = int(match[1]), int(match[2])
-        if 1 <= months <= 12:
-            return (year + 1 if months == 12 else year), _words(match.group(0))
-    # 3. The year the article speaks of as its own; a year whose results are reviewed early in the next.
+        if months == 12 and month <= MAX_MONTH_OF_YEAR_END_REPORT:
+            return year + 1, _words(match.group(0))
+        if 1 <= months <= month:
+            return year, _words(match.group(0))
+    # 3. The year the article speaks of as its own; a year whose results are reviewed at its end or early in the next.
     mentions = year_mentions(text)
     events = [m for m in mentions if m.kind == "event"]
     if events:
         best = max(events, key=lambda m: m.year)
         return best.year, _words(best.words)
     results = [m for m in mentions if m.kind == "results"]
-    if results and month <= 2:
+    if results and (month <= MAX_MONTH_OF_YEAR_END_REPORT or month >= FIRST_MONTH_OF_YEAR_END_REPORT):
         best = max(results, key=lambda m: m.year)
-        return best.year + 1, _words(best.words)
+        return best.year + (month <= MAX_MONTH_OF_YEAR_END_REPORT), _words(best.words)
     return None
 
 
@@ -249,23 +270,70 @@ def _upper_bound(text: str) -> _Year | None:
     return min(upcoming, key=lambda m: m.year) if upcoming else None
 
 
+def _fits(printed: PubDate, lead: FoundDate) -> bool:
+    """Whether the lead's day can be the day a printed date was published (the same day or shortly before)."""
+    assert printed.date is not None
+    when = dt.date.fromisoformat(printed.date)
+    for year in ([lead.year] if lead.year else [when.year, when.year - 1]):
+        day = valid_date(year, lead.month, lead.day)
+        if day and -MAX_DAYS_LEAD_AFTER_PRINTED <= (when - day).days <= MAX_DAYS_LEAD_BEFORE_PRINTED:
+            return True
+    return False
+
+
+def _lead_reading(text: PubDate, lead: FoundDate) -> str:
+    return f"{text.date} ({text.evidence})" if text.date else f"ngày {lead.day}/{lead.month} ({_words(lead)})"
+
+
+def _with_year_from(printed: PubDate, lead: FoundDate, text: PubDate, within: int) -> PubDate:
+    """The lead's day in the year of a chrome or last-modified date printed shortly after it."""
+    assert printed.date is not None
+    when = dt.date.fromisoformat(printed.date)
+    for year in (when.year, when.year - 1):
+        day = valid_date(year, lead.month, lead.day)
+        if day and 0 <= (when - day).days <= within:
+            return PubDate(day.isoformat(), Precision.DAY, DateBasis.INFERRED, f"{_words(lead)}, {printed.evidence}")
+    return text
+
+
 def resolve(lines: list[DateLine], html_meta: str | None, paragraphs: list[str]) -> PubDate:
-    """The publication date from every reading, strongest first; a losing reading is kept as ``against``."""
-    own, chrome = from_lines(lines)
-    stated = own or (from_html_meta(html_meta) if html_meta else None)
+    """The publication date from every reading, strongest first; a losing reading is kept as ``against``.
+
+    A date printed as the article's own is checked against the day the lead reports: when they disagree, a
+    bare date over the headline (the shape of a site's calendar of today) loses to the lead's reading; any
+    other printed date keeps its value, and the article is listed for review with both readings."""
+    printed = printed_dates(lines)
+    own = max((p for p in printed if p.rank), key=lambda p: p.rank, default=None)  # the first of the highest rank
+    meta = from_html_meta(html_meta) if html_meta else None
+    if own is None and meta:
+        own = _Printed(meta, 3, False)
+    chrome = next((p for p in printed if not p.rank), None)
     text = from_text(paragraphs)
+    lead = _lead_date(paragraphs)
     bound = _upper_bound("\n".join(paragraphs))
-    if stated:
+    if own:
+        stated = own.date
         if bound and stated.date and int(stated.date[:4]) > bound.year:
             against = f"{stated.date} ({stated.evidence}): bài còn nói {_words(bound.words)} là sắp tới"
             return replace(text if text.date and int(text.date[:4]) <= bound.year else
                            PubDate(None, Precision.UNKNOWN, DateBasis.UNKNOWN, None), against=against)
+        if lead and not _fits(stated, lead):
+            if own.calendar:
+                note = "ngày in trên đầu trang, không khớp ngày trong bài, có thể là ngày hiển thị trang"
+                return replace(text, against=f"{stated.date} ({stated.evidence}): {note}")
+            return replace(stated, against=_lead_reading(text, lead))
         if text.date and stated.date and text.precision == Precision.DAY and text.date[:4] != stated.date[:4]:
             return replace(stated, against=f"{text.date} ({text.evidence})")
         return stated
     if chrome:
-        note = f"{chrome.date} ({chrome.evidence}): ngày in trên khung trang, có thể là ngày tải trang"
-        return replace(text, against=note)
+        modified = chrome.date.evidence is not None and _label(chrome.date.evidence, len(chrome.date.evidence)) == "modified"
+        if lead and not lead.year:
+            within = MAX_DAYS_LEAD_BEFORE_PRINTED if modified else MAX_DAYS_CHROME_AFTER_LEAD
+            text = _with_year_from(chrome.date, lead, text, within)
+        if text.evidence and chrome.date.evidence and chrome.date.evidence in text.evidence:
+            return text
+        why = "ngày sửa bài, sau ngày đăng" if modified else "ngày in trên khung trang, có thể là ngày tải trang"
+        return replace(text, against=f"{chrome.date.date} ({chrome.date.evidence}): {why}")
     return text
 
 
