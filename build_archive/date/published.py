@@ -88,6 +88,8 @@ MAX_DATELINE_PLACE_WORDS = 3
 # report), or the day after across midnight and time zones; further off, one of the two is not the article's.
 MAX_DAYS_LEAD_BEFORE_PRINTED = 31
 MAX_DAYS_LEAD_AFTER_PRINTED = 1
+# Timestamps over the headline, this many or more, date a list of other stories, not the article.
+MIN_LISTED_STAMPS = 2
 # A date in the page's chrome (maybe the day it was shown or crawled) this soon after the lead's day gives its year.
 MAX_DAYS_CHROME_AFTER_LEAD = 7
 
@@ -130,6 +132,12 @@ class _Printed:
 def printed_dates(lines: list[DateLine]) -> list[_Printed]:
     """Every full date on the page's date lines, in page order, ranked as the article's own or not."""
     found = []
+    stamps = [line for line in lines if TIME_RE.search(line.text) and full_dates(line.text) and not line.signed
+              and _label(line.text, len(line.text)) is None]
+    listed = [line for line in stamps if line.above_title]
+    if len(listed) < MIN_LISTED_STAMPS:
+        listed = []
+    loose = [line for line in stamps if not line.own and line not in listed]
     for line in lines:
         for date in full_dates(line.text):
             label = _label(line.text, date.start)
@@ -142,7 +150,8 @@ def printed_dates(lines: list[DateLine]) -> list[_Printed]:
             elif label == "updated":
                 rank = 1
             else:
-                rank = 2 if line.own or timed else 0
+                # one timestamp is the article's; several over the headline or loose in the page, a list of stories'
+                rank = 2 if (line.own and line not in listed) or loose == [line] else 0
             evidence = _words(line.text)
             found.append(_Printed(PubDate(date.iso, Precision.DAY, DateBasis.STATED, evidence), rank, calendar))
     return found
@@ -187,9 +196,15 @@ def year_mentions(text: str) -> list[_Year]:
 
 
 def _background_date(text: str, found: FoundDate) -> bool:
-    """A full date the text recalls rather than reports: an anniversary's origin, a founding, a birth."""
+    """A full date the text recalls rather than reports (an anniversary's origin, a founding, a birth), or one
+    that dates a headline in a list of other stories ("Thủ tướng tiếp Đại sứ Lào (05/12/2023)")."""
     before = text[max(0, found.start - 80):found.start]
-    return bool(_BACKGROUND_BEFORE.search(before))
+    line_start = text.rfind("\n", 0, found.start) + 1
+    line_end = text.find("\n", found.end)
+    head, tail = text[line_start:found.start], text[found.end:line_end if line_end >= 0 else len(text)]
+    listed = (not tail.strip(" )]") and head.rstrip().endswith(("(", "[", "-", "–", "|"))
+              and not re.search(r"[.!?]\s", head))
+    return listed or bool(_BACKGROUND_BEFORE.search(before))
 
 
 def infer_year(day: int, month: int, text: str) -> tuple[int, str] | None:
