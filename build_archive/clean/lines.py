@@ -214,7 +214,7 @@ class _Walk:
             nxt = lines[j] if j is not None and j < end else ""
             if nxt and nxt != line and nxt.startswith(line) and len(line) < len(nxt):
                 self.set(i, LineRole.IMAGE_ALT)  # alt text, then the caption that begins with it
-            elif shapes.date_line(line):
+            elif shapes.date_line(line) or place_dateline(line):  # "Hà Nội, ngày 6/12/2023"
                 self.set(i, LineRole.META)
             elif self.rules.is_chrome(line) or _removed_shape(line, self.rules):
                 self.set(i, LineRole.CHROME)
@@ -258,13 +258,9 @@ class _Walk:
                     self._credit_byline(author)
                     self.set(i, LineRole.META)
                     self.state.date_lines.append(DateLine(line, True, signed=True))  # "Tên Tác Giả 18:17 | 28/01/2024"
-                elif place_dateline(line):  # "Hà Nội, ngày 6/12/2023"
-                    self.set(i, LineRole.META)
-                    self.state.date_lines.append(DateLine(line, self._in_title_block(i, title_at, end),
-                                                          above_title=title_at is not None and i < title_at))
                 else:
                     self.set(i, LineRole.CHROME)
-            elif self.roles[i][0].role == LineRole.META and shapes.date_line(line):
+            elif self.roles[i][0].role == LineRole.META and (shapes.date_line(line) or place_dateline(line)):
                 self.state.date_lines.append(DateLine(line, self._in_title_block(i, title_at, end),
                                                       above_title=title_at is not None and i < title_at))
             elif self.roles[i][0].role == LineRole.CAPTION:

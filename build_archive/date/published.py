@@ -39,9 +39,9 @@ _LABELS = (
     ("render", re.compile(r"(?<!\w)(?:hôm nay|today|truy cập|ngày in|in ngày|printed|accessed|retrieved)(?!\w)",
                           re.IGNORECASE)),
 )
-# "(PLVN) - ", "TT - ", "- ", "Viêng Chăn (TTXVN) - ", "Hà Nội (Chinhphu.vn) – ": what precedes the lead's words.
-_DATELINE_PREFIX_RE = re.compile(
-    r"^(?:(?:[A-ZĐÂĂÊÔƠƯ][^\s()]*\s+){0,3}\([^()]{1,25}\)\s*[-–—:]\s*|\(?[^\s()]{1,20}\)?\s*[-–—]\s*|[-–—]\s*)")
+# What precedes the lead's words: "(PLVN) - ", "VOV5) - ", "TTO - ", "QĐND Online - ", "VOV.VN - ", "- ",
+# "Viêng Chăn (TTXVN) - ", "Hà Nội (Chinhphu.vn) – ": a few words (none a number), maybe a tag in brackets, a dash.
+_DATELINE_PREFIX_RE = re.compile(r"^(?:(?:[^\s(),\d][^\s(),]*\s+){0,3}\([^()]{1,25}\)\s*[-–—:]|\(?(?:[^\s(),\d][^\s(),]*\s+){0,2}[^\s(),\d][^\s(),]*\)?\s*[-–—]|[-–—])\s*")
 # Words a lead may put before its day: "Trong hai ngày 1 - 2.12", "Tại Hà Nội, chiều 6/12", "Cũng trong sáng 6/12".
 _LEAD_OPENER_RE = re.compile(
     r"^(?:(?:tại|ở)\s+[^,.\d]{1,40},\s*)?(?:(?:trong|từ|vào|cũng|đến|tới|suốt)(?:\s+(?:trong|hai|ba|bốn|năm|các|những))?\s*)?$",
