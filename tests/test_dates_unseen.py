@@ -227,3 +227,20 @@ def test_a_printed_date_the_lead_contradicts_is_listed_with_both_readings():
     assert when(article) == ("2025-05-15", "day", "stated")
     assert "6/12" in (article.published.against or "")
     assert any("bị bác" in reason for reason in article.review_reasons)
+
+
+def test_a_photo_caption_dating_the_same_event_gives_the_year():
+    caption = "Lãnh đạo hai tỉnh hội đàm tại Đông Hà ngày 6/12/2023. (Ảnh: Thanh Hải)"
+    article = run(TITLE, LEAD_6_12, caption, MORE)
+    assert [c.text for c in article.captions] == ["Lãnh đạo hai tỉnh hội đàm tại Đông Hà ngày 6/12/2023."]
+    assert when(article) == ("2023-12-06", "day", "inferred")
+
+
+def test_the_headline_naming_the_events_year_gives_it():
+    title = "Hội nghị tổng kết hợp tác Quảng Trị - Savannakhet năm 2023"
+    assert when(run(title, LEAD_6_12, MORE)) == ("2023-12-06", "day", "inferred")
+
+
+def test_a_plan_year_in_the_headline_does_not():
+    title = "Quảng Trị và Savannakhet ký Kế hoạch hợp tác năm 2025"
+    assert when(run(title, LEAD_6_12, MORE)) == (None, "unknown", "unknown")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from build_archive.date.patterns import (
@@ -256,14 +257,15 @@ def _lead_date(paragraphs: list[str]) -> FoundDate | None:
     return None
 
 
-def from_text(paragraphs: list[str]) -> PubDate:
-    """The date the lead gives its event, the year inferred if absent; else the year the text speaks of."""
+def from_text(paragraphs: list[str], context: Sequence[str] = ()) -> PubDate:
+    """The date the lead gives its event, its year inferred if absent (from the body, then the headline and
+    the photo captions, which tell the same event); else the year the body speaks of."""
     whole = "\n".join(paragraphs)
     found = _lead_date(paragraphs)
     if found and found.year:
         return PubDate(found.iso, Precision.DAY, DateBasis.INFERRED, _words(found))
     if found:
-        year = infer_year(found.day, found.month, whole)
+        year = infer_year(found.day, found.month, "\n".join([*paragraphs, *context]))
         if year and valid_date(year[0], found.month, found.day):
             return PubDate(f"{year[0]:04d}-{found.month:02d}-{found.day:02d}", Precision.DAY, DateBasis.INFERRED,
                            f"{_words(found)}, {year[1]}")
@@ -311,7 +313,8 @@ def _with_year_from(printed: PubDate, lead: FoundDate, text: PubDate, within: in
     return text
 
 
-def resolve(lines: list[DateLine], html_meta: str | None, paragraphs: list[str]) -> PubDate:
+def resolve(lines: list[DateLine], html_meta: str | None, paragraphs: list[str],
+            context: Sequence[str] = ()) -> PubDate:
     """The publication date from every reading, strongest first; a losing reading is kept as ``against``.
 
     A date printed as the article's own is checked against the day the lead reports: when they disagree, a
@@ -323,7 +326,7 @@ def resolve(lines: list[DateLine], html_meta: str | None, paragraphs: list[str])
     if own is None and meta:
         own = _Printed(meta, 3, False)
     chrome = next((p for p in printed if not p.rank), None)
-    text = from_text(paragraphs)
+    text = from_text(paragraphs, context)
     lead = _lead_date(paragraphs)
     bound = _upper_bound("\n".join(paragraphs))
     if own:
