@@ -244,3 +244,18 @@ def test_the_headline_naming_the_events_year_gives_it():
 def test_a_plan_year_in_the_headline_does_not():
     title = "Quảng Trị và Savannakhet ký Kế hoạch hợp tác năm 2025"
     assert when(run(title, LEAD_6_12, MORE)) == (None, "unknown", "unknown")
+
+
+@pytest.mark.parametrize("lead", [
+    "Tiếp tục chuyến thăm chính thức Lào, chiều 6/12, Chủ tịch Quốc hội đã hội kiến Thủ tướng Lào.",
+    "Nhân dịp kỷ niệm 48 năm Quốc khánh Lào, sáng 6/12, lãnh đạo tỉnh đến chúc mừng Tổng Lãnh sự quán Lào.",
+])
+def test_the_leads_day_after_an_opening_clause(lead):
+    year = "Năm 2023 là năm bản lề thực hiện các thỏa thuận cấp cao giữa hai nước."
+    assert when(run(TITLE, lead, year)) == ("2023-12-06", "day", "inferred")
+
+
+def test_a_day_inside_the_sentence_is_not_the_leads():
+    lead = "Hai bên nhất trí tổ chức kỳ họp tiếp theo vào ngày 6/12 tại Viêng Chăn, theo kế hoạch đã thống nhất."
+    year = "Năm 2023 là năm bản lề thực hiện các thỏa thuận cấp cao giữa hai nước."
+    assert when(run(TITLE, lead, year)) == ("2023", "year", "inferred")

@@ -43,6 +43,9 @@ _LABELS = (
 # What precedes the lead's words: "(PLVN) - ", "VOV5) - ", "TTO - ", "QĐND Online - ", "VOV.VN - ", "- ",
 # "Viêng Chăn (TTXVN) - ", "Hà Nội (Chinhphu.vn) – ": a few words (none a number), maybe a tag in brackets, a dash.
 _DATELINE_PREFIX_RE = re.compile(r"^(?:(?:[^\s(),\d][^\s(),]*\s+){0,3}\([^()]{1,25}\)\s*[-–—:]|\(?(?:[^\s(),\d][^\s(),]*\s+){0,2}[^\s(),\d][^\s(),]*\)?\s*[-–—]|[-–—])\s*")
+# "Tiếp tục chuyến thăm chính thức Lào, chiều 6/12, …": an opening clause, then the part of the day it happened.
+_INTRO_CLAUSE_RE = re.compile(r"^[^.;:!?\n]{3,150},$")
+_PART_OF_DAY_RE = re.compile(r"^(?:sáng|chiều|tối|trưa|đêm|rạng sáng)(?!\w)", re.IGNORECASE)
 # Words a lead may put before its day: "Trong hai ngày 1 - 2.12", "Tại Hà Nội, chiều 6/12", "Cũng trong sáng 6/12".
 _LEAD_OPENER_RE = re.compile(
     r"^(?:(?:tại|ở)\s+[^,.\d]{1,40},\s*)?(?:(?:trong|từ|vào|cũng|đến|tới|suốt)(?:\s+(?:trong|hai|ba|bốn|năm|các|những))?\s*)?$",
@@ -252,7 +255,9 @@ def _lead_date(paragraphs: list[str]) -> FoundDate | None:
     for paragraph in paragraphs[:3]:
         head = _DATELINE_PREFIX_RE.sub("", paragraph, count=1)
         for found in announced_dates(head[:MAX_LEAD_CHARS]):
-            if _LEAD_OPENER_RE.match(head[:found.start].strip(" (")) or _TODAY_RE.search(found.text):
+            before = head[:found.start].strip(" (")
+            if (_LEAD_OPENER_RE.match(before) or _TODAY_RE.search(found.text)
+                    or (_PART_OF_DAY_RE.match(found.text) and _INTRO_CLAUSE_RE.match(before))):
                 return found
     return None
 
