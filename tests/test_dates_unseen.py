@@ -259,3 +259,17 @@ def test_a_day_inside_the_sentence_is_not_the_leads():
     lead = "Hai bên nhất trí tổ chức kỳ họp tiếp theo vào ngày 6/12 tại Viêng Chăn, theo kế hoạch đã thống nhất."
     year = "Năm 2023 là năm bản lề thực hiện các thỏa thuận cấp cao giữa hai nước."
     assert when(run(TITLE, lead, year)) == ("2023", "year", "inferred")
+
+
+@pytest.mark.parametrize("lead, more, expected", [
+    ("Viêng Chăn, 6/12 (KPL) - Bộ Ngoại giao Lào tổ chức họp báo thường kỳ về quan hệ với Việt Nam.",
+     "Năm 2023 là năm bản lề thực hiện các thỏa thuận cấp cao giữa hai nước.", "2023-12-06"),
+    ("Vientiane, Dec. 6 (VNA) – The two provinces signed a memorandum on the East-West Economic Corridor.",
+     "The memorandum follows talks held on December 5, 2023 in Savannakhet.", "2023-12-06"),
+    ("HANOI, December 6 (VNA) - Vietnam and Laos reviewed their cooperation in transport.",
+     "The two sides agreed to meet again next year.", None),
+])
+def test_a_wire_dateline_with_the_day_before_the_agencys_tag(lead, more, expected):
+    published = run(TITLE, lead, more).published
+    assert published.date == expected and published.basis != "stated"
+    assert "6" in (published.evidence or "")

@@ -122,6 +122,31 @@ def place_dateline(line: str) -> FoundDate | None:
     return None
 
 
+# A wire dateline with the day before the agency's tag: "Viêng Chăn, 6/12 (KPL) -", "Vientiane, Dec. 6 (VNA) –".
+_DATELINE_DAY_RE = re.compile(
+    r"^(?:[A-ZĐ][^\s,()]*\s*){1,3},\s*(?:ngày\s+)?(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
+    rf"|(?P<mon>{_EN_MONTHS})\.?\s+(?P<d2>\d{{1,2}}))(?:[/.-](?P<y>\d{{4}}))?\s*\([^()]{{1,25}}\)\s*[-–—]",
+    re.IGNORECASE)
+
+
+def dateline_day(text: str) -> FoundDate | None:
+    """The day of a wire dateline that opens a lead ("Viêng Chăn, 6/12 (KPL) -"), the year when printed."""
+    match = _DATELINE_DAY_RE.match(text)
+    if not match:
+        return None
+    year = int(match["y"]) if match["y"] else None
+    if match["mon"]:
+        month = dateutil_parser.parse(match["mon"] + " 1", default=dt.datetime(2000, 1, 1)).month
+        day = int(match["d2"])
+    else:
+        day, month = int(match["d"]), int(match["m"])
+    if not valid_date(year or 2000, month, day):
+        return None
+    start = match.start("d") if match["d"] else match.start("mon")
+    end = match.end("y") if match["y"] else (match.end("m") if match["m"] else match.end("d2"))
+    return FoundDate(year, month, day, start, end, text[start:end])
+
+
 def announced_dates(text: str) -> list[FoundDate]:
     """Dates after a time word ("Chiều 12/9", "hôm nay (19-12)", "ngày 6.12"), the year when printed."""
     found = []

@@ -22,6 +22,7 @@ from build_archive.date.patterns import (
     TIME_RE,
     FoundDate,
     announced_dates,
+    dateline_day,
     full_dates,
     valid_date,
 )
@@ -244,7 +245,7 @@ def infer_year(day: int, month: int, text: str) -> tuple[int, str] | None:
 
 def _lead_date(paragraphs: list[str]) -> FoundDate | None:
     """The day the lead reports as today's: "Sáng 24/12", "hôm nay (19-12)", "chiều nay 23/7/2016", or a dateline
-    with a full date ("Vientiane, December 5, 2022 - …")."""
+    with a full date ("Vientiane, December 5, 2022 - …") or a day ("Viêng Chăn, 6/12 (KPL) - …")."""
     for paragraph in paragraphs[:1]:
         for found in full_dates(paragraph[:MAX_LEAD_CHARS // 4]):
             place = paragraph[:found.start].strip(" ,(")
@@ -252,6 +253,9 @@ def _lead_date(paragraphs: list[str]) -> FoundDate | None:
             if (len(place.split()) <= MAX_DATELINE_PLACE_WORDS and not any(c.isdigit() for c in place)
                     and after[:1] in ("", "-", "–", "—", ":")):
                 return found
+    for paragraph in paragraphs[:1]:
+        if dated := dateline_day(paragraph):
+            return dated
     for paragraph in paragraphs[:3]:
         head = _DATELINE_PREFIX_RE.sub("", paragraph, count=1)
         for found in announced_dates(head[:MAX_LEAD_CHARS]):
