@@ -1,13 +1,17 @@
 """Publication dates with their precision and basis (annotation guide §2).
 
-The strongest evidence wins: a date the page prints as the article's own (a date
-line under or just above the headline, one labelled "Cập nhật"/"Ngày đăng", a byline
-timestamp) is `stated`; a date elsewhere in the page chrome may be the day the page
-was crawled or rendered and is never `stated`. Pages often print only "Sáng 24/12":
-the year is then inferred from the article's own context — a year the text speaks
-of as the reported event's, not a plan, target, anniversary or background — and the
-words it came from are kept. A day is never invented. When two readings conflict the
-weaker loses and is kept in ``PubDate.against`` so the article is listed for review.
+The strongest evidence wins. A date the page prints as the article's own is `stated`:
+one labelled "Ngày đăng"/"Đăng lúc" or on the byline first, then the date line under
+or just above the headline, then one labelled "Cập nhật". A date that only bounds the
+day is never `stated`: one in the page chrome (maybe the day the page was shown or
+crawled), "Cập nhật lần cuối" (a later edit), the timestamps of a list of other
+stories; it may still give the year of the lead's day when printed just after it.
+Pages often print only "Sáng 24/12": the year is then inferred from the article's own
+context (body, then headline and captions), a year the text speaks of as the reported
+event's, not a plan, target, anniversary, background or a related story, and the words
+it came from are kept. A day is never invented. When a printed date and the lead's day
+disagree, the weaker reading loses and is kept in ``PubDate.against``, so the article
+is listed for review with both.
 """
 
 from __future__ import annotations
@@ -43,7 +47,8 @@ _LABELS = (
 )
 # What precedes the lead's words: "(PLVN) - ", "VOV5) - ", "TTO - ", "QĐND Online - ", "VOV.VN - ", "- ",
 # "Viêng Chăn (TTXVN) - ", "Hà Nội (Chinhphu.vn) – ": a few words (none a number), maybe a tag in brackets, a dash.
-_DATELINE_PREFIX_RE = re.compile(r"^(?:(?:[^\s(),\d][^\s(),]*\s+){0,3}\([^()]{1,25}\)\s*[-–—:]|\(?(?:[^\s(),\d][^\s(),]*\s+){0,2}[^\s(),\d][^\s(),]*\)?\s*[-–—]|[-–—])\s*")
+_DATELINE_PREFIX_RE = re.compile(r"^(?:(?:[^\s(),\d][^\s(),]*\s+){0,3}\([^()]{1,25}\)\s*[-–—:]"
+                                 r"|\(?(?:[^\s(),\d][^\s(),]*\s+){0,2}[^\s(),\d][^\s(),]*\)?\s*[-–—]|[-–—])\s*")
 # "Tiếp tục chuyến thăm chính thức Lào, chiều 6/12, …": an opening clause, then the part of the day it happened.
 _INTRO_CLAUSE_RE = re.compile(r"^[^.;:!?\n]{3,150},$")
 _PART_OF_DAY_RE = re.compile(r"^(?:sáng|chiều|tối|trưa|đêm|rạng sáng)(?!\w)", re.IGNORECASE)
@@ -76,7 +81,7 @@ _BACKGROUND_BEFORE = re.compile(
 # A year-end review ("tổng kết năm 2023", "12 tháng năm 2022") is written from late in that year to early the next.
 FIRST_MONTH_OF_YEAR_END_REPORT = 11
 MAX_MONTH_OF_YEAR_END_REPORT = 3
-# A year whose results are being reviewed ("thành tựu … đạt được trong năm 2019"): a report of early next year.
+# A year whose results are being reviewed ("thành tựu … đạt được trong năm 2019"): a report of its end or the next's start.
 _RESULTS_BEFORE = re.compile(r"(?<!\w)(?:đạt được|thành tựu|kết quả|tổng kết)(?!\w)[^.;:!?]{0,40}$", re.IGNORECASE)
 # An upcoming year ("dự kiến tổ chức đầu năm 2016"): the article was written no later than that year.
 _UPCOMING_BEFORE = re.compile(r"(?<!\w)(?:dự kiến|sắp|sẽ)(?!\w)[^.;:!?]{0,30}$", re.IGNORECASE)
@@ -99,13 +104,12 @@ MIN_LISTED_STAMPS = 2
 MAX_DAYS_CHROME_AFTER_LEAD = 7
 
 
-
 @dataclass(frozen=True)
 class DateLine:
     """A line of the page that prints a date, and whether it sits where the article's own date does."""
 
     text: str
-    own: bool  # labelled, timestamped, or in the headline's block (not loose page chrome)
+    own: bool  # in the headline's block or beside the byline (not loose page chrome)
     signed: bool = False  # printed on the author's byline ("Nguyễn Văn An 18:17 | 28/01/2024")
     above_title: bool = False  # over the headline, where a site also prints today's calendar
 
@@ -191,7 +195,7 @@ def year_mentions(text: str) -> list[_Year]:
             year = int(match[1])
             if _UPCOMING_BEFORE.search(before):
                 years.append(_Year(year, match.group(0), "upcoming"))
-            elif _NOT_EVENT_BEFORE.search(before) or _RECALLED_YEAR.match(after) and _SENTENCE_START.search(before):
+            elif _NOT_EVENT_BEFORE.search(before) or (_RECALLED_YEAR.match(after) and _SENTENCE_START.search(before)):
                 continue
             elif _RESULTS_BEFORE.search(before):
                 years.append(_Year(year, match.group(0), "results"))
