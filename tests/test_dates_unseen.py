@@ -273,3 +273,10 @@ def test_a_wire_dateline_with_the_day_before_the_agencys_tag(lead, more, expecte
     published = run(TITLE, lead, more).published
     assert published.date == expected and published.basis != "stated"
     assert "6" in (published.evidence or "")
+
+
+def test_the_leads_day_in_words():
+    lead = "Ngày 6 tháng 12, tại Viêng Chăn, Bộ Ngoại giao Lào tổ chức họp báo về quan hệ với Việt Nam."
+    year = "Năm 2023 là năm bản lề thực hiện các thỏa thuận cấp cao giữa hai nước."
+    assert when(run(TITLE, lead, year)) == ("2023-12-06", "day", "inferred")
+    assert when(run(TITLE, lead, MORE)) == (None, "unknown", "unknown")

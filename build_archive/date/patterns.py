@@ -28,6 +28,10 @@ DAY_MONTH_RE = re.compile(
     rf"(?<!\w)(?P<word>{TIME_WORD})\s*(?:ngày\s*)?\(?\s*(?:(?P<d1>\d{{1,2}})\s*(?:[-–]|đến)\s*(?:ngày\s*)?)?"
     r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\d/]|\.\d)\)?",
     re.IGNORECASE)
+# The same in words: "Ngày 6 tháng 12,", "Sáng 6 tháng 12 năm 2023".
+DAY_MONTH_WORDS_RE = re.compile(
+    rf"(?<!\w)(?P<word>{TIME_WORD})\s*(?:ngày\s*)?(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})(?!\d)"
+    r"(?:,?\s+(?:năm\s+)?(?P<y>\d{4})(?!\d))?", re.IGNORECASE)
 # "14 tháng 6, 2011", "ngày 14 tháng 6 năm 2011".
 VI_WORDS_DATE_RE = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2}),?\s+(?:năm\s+)?(?P<y>\d{4})(?!\d)",
                               re.IGNORECASE)
@@ -148,14 +152,16 @@ def dateline_day(text: str) -> FoundDate | None:
 
 
 def announced_dates(text: str) -> list[FoundDate]:
-    """Dates after a time word ("Chiều 12/9", "hôm nay (19-12)", "ngày 6.12"), the year when printed."""
+    """Dates after a time word ("Chiều 12/9", "hôm nay (19-12)", "ngày 6.12", "Ngày 6 tháng 12"), the year when
+    printed, in reading order."""
     found = []
-    for match in DAY_MONTH_RE.finditer(text):
-        day, month = int(match["d"]), int(match["m"])
-        year = int(match["y"]) if match["y"] else None
-        if valid_date(year or 2000, month, day):
-            found.append(FoundDate(year, month, day, match.start(), match.end(), match.group(0)))
-    return found
+    for pattern in (DAY_MONTH_RE, DAY_MONTH_WORDS_RE):
+        for match in pattern.finditer(text):
+            day, month = int(match["d"]), int(match["m"])
+            year = int(match["y"]) if match["y"] else None
+            if valid_date(year or 2000, month, day):
+                found.append(FoundDate(year, month, day, match.start(), match.end(), match.group(0)))
+    return sorted(found, key=lambda f: f.start)
 
 # Dates and periods as figures (tag/figures.py).
 _RANGE_SEP = r"\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?"
