@@ -280,3 +280,14 @@ def test_the_leads_day_in_words():
     year = "Năm 2023 là năm bản lề thực hiện các thỏa thuận cấp cao giữa hai nước."
     assert when(run(TITLE, lead, year)) == ("2023-12-06", "day", "inferred")
     assert when(run(TITLE, lead, MORE)) == (None, "unknown", "unknown")
+
+
+@pytest.mark.parametrize("caption", [
+    "Lễ ký Hiệp ước hữu nghị và hợp tác năm 1977. (Ảnh: Tư liệu)",
+    "Lễ ký Hiệp ước hữu nghị và hợp tác năm 1977. Ảnh tư liệu: TTXVN",
+    "Hai tỉnh kết nghĩa từ năm 1989. (Ảnh: Báo Quảng Trị)",
+])
+def test_a_year_in_a_photo_caption_does_not_give_the_year(caption):
+    """A caption gives the year only by a full date near the lead's day: an archive photo tells another time."""
+    article = run(TITLE, LEAD_6_12, caption, MORE)
+    assert article.captions and article.published.date is None

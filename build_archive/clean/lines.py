@@ -508,10 +508,10 @@ def _outlet(doc: RawDoc, paragraphs: list[str], source_url: str | None, removed:
     return Sourced(None, None)
 
 
-def _published(doc: RawDoc, state: _State, paragraphs: list[str], context: list[str]) -> PubDate:
+def _published(doc: RawDoc, state: _State, paragraphs: list[str], captions: list[str]) -> PubDate:
     if "date" in doc.sidecar:
         return dates.curated(doc.sidecar["date"])
-    return dates.resolve(state.date_lines, doc.html_meta.get("published"), paragraphs, context)
+    return dates.resolve(state.date_lines, doc.html_meta.get("published"), paragraphs, state.title, captions)
 
 
 def _curated(doc: RawDoc, key: str, found: Sourced) -> Sourced:
@@ -579,7 +579,7 @@ def clean(doc: RawDoc, rules: CleaningRules, outlets: tuple[Outlet, ...], source
         author=_curated(doc, "author", author),
         original_outlet=_curated(doc, "original_outlet", original),
         source_url=_curated(doc, "source_url", Sourced(source_url, SourceBasis.TEXT if source_url else None)),
-        published=_published(doc, state, texts, [state.title or "", *(c.text for c in captions)]),
+        published=_published(doc, state, texts, [c.text for c in captions]),
         paragraphs=tuple(paragraphs),
         captions=tuple(captions),
         source_lines=tuple(source_lines),

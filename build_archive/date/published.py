@@ -64,7 +64,7 @@ _YEAR_MENTION_RES = (
 )
 # Words before a year that make it a plan, target, period, anniversary or background, not the event's year.
 _NOT_EVENT_BEFORE = re.compile(
-    r"(?:(?<!\w)(?:kế hoạch|chiến lược|mục tiêu|phấn đấu|kỷ niệm|hiệp định|nghị định thư|thỏa thuận|thoả thuận|"
+    r"(?:(?<!\w)(?:kế hoạch|chiến lược|mục tiêu|phấn đấu|kỷ niệm|hiệp định|hiệp ước|nghị định thư|thỏa thuận|thoả thuận|"
     r"chương trình|đề án|quy hoạch)(?!\w)[^.;:!?]{0,25}"
     r"|(?<!\w)\d{1,2}\s+tháng\s+(?:(?:đầu|cuối)\s+)?"
     r"|(?<!\w)(?:đến|tới|tầm nhìn|giai đoạn|trước|từ|kể từ|vào|sau|học|nhiệm kỳ|khóa|khoá|niên khóa)\s+(?:\S+\s+)?)$",
@@ -216,17 +216,19 @@ def _background_date(text: str, found: FoundDate) -> bool:
     return listed or bool(_BACKGROUND_BEFORE.search(before))
 
 
-def infer_year(day: int, month: int, text: str) -> tuple[int, str] | None:
-    """The year of a day/month from the article's context, with the words that gave it."""
+def infer_year(day: int, month: int, text: str, captions: str = "") -> tuple[int, str] | None:
+    """The year of a day/month from the article's context, with the words that gave it; a photo caption (maybe
+    an archive photo) only by a full date near the day."""
     # 1. A fully dated event shortly before the day/month ("ngày 28-29/6/2021"), not one recalled ("(5/9/1962)").
-    for found in full_dates(text):
-        if found.year is None or _background_date(text, found):
-            continue
-        then = valid_date(found.year, found.month, found.day)
-        for year in (found.year, found.year + 1):
-            now = valid_date(year, month, day)
-            if then and now and -MAX_DAYS_BEFORE_DATED <= (now - then).days <= MAX_DAYS_AFTER_DATED:
-                return year, _words(found)
+    for source in (text, captions):
+        for found in full_dates(source):
+            if found.year is None or _background_date(source, found):
+                continue
+            then = valid_date(found.year, found.month, found.day)
+            for year in (found.year, found.year + 1):
+                now = valid_date(year, month, day)
+                if then and now and -MAX_DAYS_BEFORE_DATED <= (now - then).days <= MAX_DAYS_AFTER_DATED:
+                    return year, _words(found)
     # 2. A report on the first months of a year ("7 tháng đầu năm 2021"), written once those months are over.
     for match in FIRST_MONTHS_RE.finditer(text):
         months, year = int(match[1]), int(match[2])
@@ -270,15 +272,15 @@ def _lead_date(paragraphs: list[str]) -> FoundDate | None:
     return None
 
 
-def from_text(paragraphs: list[str], context: Sequence[str] = ()) -> PubDate:
-    """The date the lead gives its event, its year inferred if absent (from the body, then the headline and
-    the photo captions, which tell the same event); else the year the body speaks of."""
+def from_text(paragraphs: list[str], headline: str | None = None, captions: Sequence[str] = ()) -> PubDate:
+    """The date the lead gives its event, its year inferred if absent (from the body and the headline, or a full
+    date in a photo caption near the day: they tell the same event); else the year the body speaks of."""
     whole = "\n".join(paragraphs)
     found = _lead_date(paragraphs)
     if found and found.year:
         return PubDate(found.iso, Precision.DAY, DateBasis.INFERRED, _words(found))
     if found:
-        year = infer_year(found.day, found.month, "\n".join([*paragraphs, *context]))
+        year = infer_year(found.day, found.month, "\n".join([*paragraphs, headline or ""]), "\n".join(captions))
         if year and valid_date(year[0], found.month, found.day):
             return PubDate(f"{year[0]:04d}-{found.month:02d}-{found.day:02d}", Precision.DAY, DateBasis.INFERRED,
                            f"{_words(found)}, {year[1]}")
@@ -326,8 +328,8 @@ def _with_year_from(printed: PubDate, lead: FoundDate, text: PubDate, within: in
     return text
 
 
-def resolve(lines: list[DateLine], html_meta: str | None, paragraphs: list[str],
-            context: Sequence[str] = ()) -> PubDate:
+def resolve(lines: list[DateLine], html_meta: str | None, paragraphs: list[str], headline: str | None = None,
+            captions: Sequence[str] = ()) -> PubDate:
     """The publication date from every reading, strongest first; a losing reading is kept as ``against``.
 
     A date printed as the article's own is checked against the day the lead reports: when they disagree, a
@@ -339,7 +341,7 @@ def resolve(lines: list[DateLine], html_meta: str | None, paragraphs: list[str],
     if own is None and meta:
         own = _Printed(meta, 3, False)
     chrome = next((p for p in printed if not p.rank), None)
-    text = from_text(paragraphs, context)
+    text = from_text(paragraphs, headline, captions)
     lead = _lead_date(paragraphs)
     bound = _upper_bound("\n".join(paragraphs))
     if own:
