@@ -291,3 +291,9 @@ def test_a_year_in_a_photo_caption_does_not_give_the_year(caption):
     """A caption gives the year only by a full date near the lead's day: an archive photo tells another time."""
     article = run(TITLE, LEAD_6_12, caption, MORE)
     assert article.captions and article.published.date is None
+
+
+def test_a_recalled_full_date_in_the_lead_is_not_the_articles_year():
+    lead = ("Nhân dịp kỷ niệm Ngày thiết lập quan hệ ngoại giao Việt Nam - Lào (5/9/1962), lãnh đạo tỉnh Quảng Trị "
+            "đã gặp mặt cán bộ, lưu học sinh Lào đang học tập tại tỉnh.")
+    assert run(TITLE, lead, MORE).published.date is None

@@ -286,7 +286,7 @@ def from_text(paragraphs: list[str], headline: str | None = None, captions: Sequ
                            f"{_words(found)}, {year[1]}")
         return PubDate(None, Precision.UNKNOWN, DateBasis.UNKNOWN, _words(found))
     for paragraph in paragraphs[:1]:
-        dated = full_dates(paragraph)
+        dated = [found for found in full_dates(paragraph) if not _background_date(paragraph, found)]
         if dated:
             return PubDate(f"{dated[0].year:04d}", Precision.YEAR, DateBasis.INFERRED, _words(dated[0]))
     years = sorted({m.year for m in year_mentions(whole) if m.kind == "event"})
