@@ -297,3 +297,9 @@ def test_a_recalled_full_date_in_the_lead_is_not_the_articles_year():
     lead = ("Nhân dịp kỷ niệm Ngày thiết lập quan hệ ngoại giao Việt Nam - Lào (5/9/1962), lãnh đạo tỉnh Quảng Trị "
             "đã gặp mặt cán bộ, lưu học sinh Lào đang học tập tại tỉnh.")
     assert run(TITLE, lead, MORE).published.date is None
+
+
+def test_the_direction_for_next_year_is_not_the_events_year():
+    lead = "VOV.VN - Trong hai ngày 5 - 6.12, tại Viêng Chăn, đã diễn ra Kỳ họp lần thứ 46 Ủy ban liên Chính phủ."
+    more = "Kỳ họp đánh giá kết quả hợp tác năm 2023 và thống nhất phương hướng hợp tác năm 2024."
+    assert when(run(TITLE, lead, more)) == ("2023-12-06", "day", "inferred")

@@ -65,7 +65,7 @@ _YEAR_MENTION_RES = (
 # Words before a year that make it a plan, target, period, anniversary or background, not the event's year.
 _NOT_EVENT_BEFORE = re.compile(
     r"(?:(?<!\w)(?:kế hoạch|chiến lược|mục tiêu|phấn đấu|kỷ niệm|hiệp định|hiệp ước|nghị định thư|thỏa thuận|thoả thuận|"
-    r"chương trình|đề án|quy hoạch)(?!\w)[^.;:!?]{0,25}"
+    r"chương trình|đề án|quy hoạch|phương hướng|định hướng|nhiệm vụ)(?!\w)[^.;:!?]{0,25}"
     r"|(?<!\w)\d{1,2}\s+tháng\s+(?:(?:đầu|cuối)\s+)?"
     r"|(?<!\w)(?:đến|tới|tầm nhìn|giai đoạn|trước|từ|kể từ|vào|sau|học|nhiệm kỳ|khóa|khoá|niên khóa)\s+(?:\S+\s+)?)$",
     re.IGNORECASE)
