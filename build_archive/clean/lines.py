@@ -19,7 +19,7 @@ from build_archive.clean import shapes
 from build_archive.clean.rules import CleaningRules, Outlet
 from build_archive.common.textnorm import match_key, slugify
 from build_archive.date import published as dates
-from build_archive.date.patterns import TIME_RE
+from build_archive.date.patterns import TIME_RE, full_dates, place_dateline
 from build_archive.date.published import DateLine
 from build_archive.ingest.reader import RawDoc
 from build_archive.model.article import (
@@ -282,7 +282,7 @@ class _Walk:
             nxt = lines[j] if j is not None and j < end else ""
             if nxt and nxt != line and nxt.startswith(line) and len(line) < len(nxt):
                 self.set(i, LineRole.IMAGE_ALT)  # alt text, then the caption that begins with it
-            elif shapes.date_line(line):
+            elif shapes.date_line(line) or place_dateline(line):  # "Hà Nội, ngày 6/12/2023"
                 self.set(i, LineRole.META)
             elif self.rules.is_chrome(line) or _removed_shape(line, self.rules):
                 self.set(i, LineRole.CHROME)
@@ -332,11 +332,12 @@ class _Walk:
                 if author and title_at is not None and i > title_at:
                     self._credit_byline(author)
                     self.set(i, LineRole.META)
-                    self.state.date_lines.append(DateLine(line, True))  # "Tên Tác Giả 18:17 | 28/01/2024"
+                    self.state.date_lines.append(DateLine(line, True, signed=True))  # "Tên Tác Giả 18:17 | 28/01/2024"
                 else:
                     self.set(i, LineRole.CHROME)
-            elif self.roles[i][0].role == LineRole.META and shapes.date_line(line):
-                self.state.date_lines.append(DateLine(line, self._in_title_block(i, title_at, end)))
+            elif self.roles[i][0].role == LineRole.META and (shapes.date_line(line) or place_dateline(line)):
+                self.state.date_lines.append(DateLine(line, self._in_title_block(i, title_at, end),
+                                                      above_title=title_at is not None and i < title_at))
             elif self.roles[i][0].role == LineRole.CAPTION:
                 self.kept.add(match_key(shapes.split_credit(line)[0]))
 
@@ -470,6 +471,8 @@ class _Walk:
             elif (author := shapes.byline(line)) and (closed or i > lead) and len(line) <= 60:
                 self._credit_byline(author)
                 self.set(i, LineRole.META)
+                if full_dates(line):  # "Thu Hà - 22/11/2023"
+                    state.date_lines.append(DateLine(line, True, signed=True))
                 closed = True
             elif key in self.kept or (shapes.has_credit(line) and match_key(shapes.split_credit(line)[0]) in self.kept):
                 self.set(i, LineRole.DUPLICATE)
@@ -738,10 +741,10 @@ def _outlet(doc: RawDoc, paragraphs: list[str], source_url: str | None, removed:
     return Sourced(None, None)
 
 
-def _published(doc: RawDoc, state: _State, paragraphs: list[str]) -> PubDate:
+def _published(doc: RawDoc, state: _State, paragraphs: list[str], captions: list[str]) -> PubDate:
     if "date" in doc.sidecar:
         return dates.curated(doc.sidecar["date"])
-    return dates.resolve(state.date_lines, doc.html_meta.get("published"), paragraphs)
+    return dates.resolve(state.date_lines, doc.html_meta.get("published"), paragraphs, state.title, captions)
 
 
 def _curated(doc: RawDoc, key: str, found: Sourced) -> Sourced:
@@ -809,7 +812,7 @@ def clean(doc: RawDoc, rules: CleaningRules, outlets: tuple[Outlet, ...], source
         author=_curated(doc, "author", author),
         original_outlet=_curated(doc, "original_outlet", original),
         source_url=_curated(doc, "source_url", Sourced(source_url, SourceBasis.TEXT if source_url else None)),
-        published=_published(doc, state, texts),
+        published=_published(doc, state, texts, [c.text for c in captions]),
         paragraphs=tuple(paragraphs),
         captions=tuple(captions),
         source_lines=tuple(source_lines),

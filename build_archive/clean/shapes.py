@@ -174,7 +174,8 @@ def date_line(line: str) -> bool:
 
 
 _DATE_WORDS = frozenset("thứ hai ba tư năm sáu bảy chủ nhật ngày tháng cập nhật đăng lúc gmt gmt+7 giờ sáng chiều "
-                        "published updated posted monday tuesday wednesday thursday friday saturday sunday".split())
+                        "lần cuối xuất bản published updated posted last modified on at "
+                        "monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def name_like(text: str) -> bool:

@@ -28,13 +28,28 @@ DAY_MONTH_RE = re.compile(
     rf"(?<!\w)(?P<word>{TIME_WORD})\s*(?:ngày\s*)?\(?\s*(?:(?P<d1>\d{{1,2}})\s*(?:[-–]|đến)\s*(?:ngày\s*)?)?"
     r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\d/]|\.\d)\)?",
     re.IGNORECASE)
+# The same in words: "Ngày 6 tháng 12,", "Sáng 6 tháng 12 năm 2023".
+DAY_MONTH_WORDS_RE = re.compile(
+    rf"(?<!\w)(?P<word>{TIME_WORD})\s*(?:ngày\s*)?(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})(?!\d)"
+    r"(?:,?\s+(?:năm\s+)?(?P<y>\d{4})(?!\d))?", re.IGNORECASE)
 # "14 tháng 6, 2011", "ngày 14 tháng 6 năm 2011".
 VI_WORDS_DATE_RE = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2}),?\s+(?:năm\s+)?(?P<y>\d{4})(?!\d)",
                               re.IGNORECASE)
 _EN_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
               "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_ORDINAL = r"(?:st|nd|rd|th)?"
 EN_DATE_RE = re.compile(
-    rf"(?<!\w)(?:\d{{1,2}}\s+(?:{_EN_MONTHS})\.?,?\s+\d{{4}}|(?:{_EN_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})(?!\w)",
+    rf"(?<!\w)(?:\d{{1,2}}{_ORDINAL}\s+(?:of\s+)?(?:{_EN_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|(?:{_EN_MONTHS})\.?\s+\d{{1,2}}{_ORDINAL},?\s+\d{{4}})(?!\w)",
+    re.IGNORECASE)
+_ORDINAL_SUFFIX_RE = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b|\bof\s+", re.IGNORECASE)
+# The weekday printed before a date ("Thứ Hai, 06/12/2023", "T2 06/12", "Monday, 12/06/2023") tells D/M from M/D.
+_WEEKDAYS = {"thứ hai": 0, "thứ 2": 0, "t2": 0, "thứ ba": 1, "thứ 3": 1, "t3": 1, "thứ tư": 2, "thứ 4": 2, "t4": 2,
+             "thứ năm": 3, "thứ 5": 3, "t5": 3, "thứ sáu": 4, "thứ 6": 4, "t6": 4, "thứ bảy": 5, "thứ 7": 5, "t7": 5,
+             "chủ nhật": 6, "cn": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6}
+_WEEKDAY_BEFORE_RE = re.compile(
+    r"(?<!\w)(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")(?!\w)[\s,.(|-]*(?:ngày\s*)?$",
     re.IGNORECASE)
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?::\d{2})?(?!\d)")
 # "9 tháng đầu năm 2022", "6 tháng đầu năm": a report on part of a year, context for its dates.
@@ -78,6 +93,10 @@ def _full_dates(text: str) -> tuple[FoundDate, ...]:
     for match in FULL_DATE_RE.finditer(text):
         a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
         day, month = (a, b) if valid_date(year, b, a) else (b, a)  # US order only when D/M is impossible
+        weekday = _WEEKDAY_BEFORE_RE.search(text[max(0, match.start() - 16):match.start()])
+        us = valid_date(year, a, b)
+        if weekday and us and _WEEKDAYS[weekday[1].lower()] == us.weekday() != (valid_date(year, b, a) or us).weekday():
+            day, month = b, a  # "Thursday, 06/22/2023" is US order, and so is "Monday, 06/12/2023"
         if valid_date(year, month, day):
             found.append(FoundDate(year, month, day, match.start(), match.end(), match.group(0)))
     for match in VI_WORDS_DATE_RE.finditer(text):
@@ -86,22 +105,63 @@ def _full_dates(text: str) -> tuple[FoundDate, ...]:
             found.append(FoundDate(year, month, day, match.start(), match.end(), match.group(0)))
     for match in EN_DATE_RE.finditer(text):
         try:
-            when = dateutil_parser.parse(match.group(0), default=dt.datetime(1900, 1, 1))
+            when = dateutil_parser.parse(_ORDINAL_SUFFIX_RE.sub("", match.group(0)), default=dt.datetime(1900, 1, 1))
         except (ValueError, OverflowError):
             continue
         found.append(FoundDate(when.year, when.month, when.day, match.start(), match.end(), match.group(0)))
     return tuple(sorted(found, key=lambda f: f.start))
 
 
-def announced_dates(text: str) -> list[FoundDate]:
-    """Dates after a time word ("Chiều 12/9", "hôm nay (19-12)", "ngày 6.12"), the year when printed."""
-    found = []
-    for match in DAY_MONTH_RE.finditer(text):
+# "Hà Nội, ngày 6/12/2023", "Viêng Chăn, 06/12/2023 08:15": a place, then the day the article was written there.
+_PLACE_DATELINE_RE = re.compile(r"^(?:[A-ZĐ][\w.]*\s*){1,3},\s*(?:ngày\s+)?$")
+_AFTER_DATELINE_RE = re.compile(r"^[\s,|:-]*(?:\d{1,2}[:h]\d{2}(?::\d{2})?)?[\s()]*(?:GMT\s*\+?\s*7)?[\s()]*$")
+
+
+def place_dateline(line: str) -> FoundDate | None:
+    """The date of a line that is a place and a full date and nothing else ("Hà Nội, ngày 6/12/2023")."""
+    found = full_dates(line)
+    if len(found) == 1 and _PLACE_DATELINE_RE.match(line[:found[0].start]) and _AFTER_DATELINE_RE.match(
+            line[found[0].end:]):
+        return found[0]
+    return None
+
+
+# A wire dateline with the day before the agency's tag: "Viêng Chăn, 6/12 (KPL) -", "Vientiane, Dec. 6 (VNA) –".
+_DATELINE_DAY_RE = re.compile(
+    r"^(?:[A-ZĐ][^\s,()]*\s*){1,3},\s*(?:ngày\s+)?(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})"
+    rf"|(?P<mon>{_EN_MONTHS})\.?\s+(?P<d2>\d{{1,2}}))(?:[/.-](?P<y>\d{{4}}))?\s*\([^()]{{1,25}}\)\s*[-–—]",
+    re.IGNORECASE)
+
+
+def dateline_day(text: str) -> FoundDate | None:
+    """The day of a wire dateline that opens a lead ("Viêng Chăn, 6/12 (KPL) -"), the year when printed."""
+    match = _DATELINE_DAY_RE.match(text)
+    if not match:
+        return None
+    year = int(match["y"]) if match["y"] else None
+    if match["mon"]:
+        month = dateutil_parser.parse(match["mon"] + " 1", default=dt.datetime(2000, 1, 1)).month
+        day = int(match["d2"])
+    else:
         day, month = int(match["d"]), int(match["m"])
-        year = int(match["y"]) if match["y"] else None
-        if valid_date(year or 2000, month, day):
-            found.append(FoundDate(year, month, day, match.start(), match.end(), match.group(0)))
-    return found
+    if not valid_date(year or 2000, month, day):
+        return None
+    start = match.start("d") if match["d"] else match.start("mon")
+    end = match.end("y") if match["y"] else (match.end("m") if match["m"] else match.end("d2"))
+    return FoundDate(year, month, day, start, end, text[start:end])
+
+
+def announced_dates(text: str) -> list[FoundDate]:
+    """Dates after a time word ("Chiều 12/9", "hôm nay (19-12)", "ngày 6.12", "Ngày 6 tháng 12"), the year when
+    printed, in reading order."""
+    found = []
+    for pattern in (DAY_MONTH_RE, DAY_MONTH_WORDS_RE):
+        for match in pattern.finditer(text):
+            day, month = int(match["d"]), int(match["m"])
+            year = int(match["y"]) if match["y"] else None
+            if valid_date(year or 2000, month, day):
+                found.append(FoundDate(year, month, day, match.start(), match.end(), match.group(0)))
+    return sorted(found, key=lambda f: f.start)
 
 # Dates and periods as figures (tag/figures.py).
 _RANGE_SEP = r"\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?"
