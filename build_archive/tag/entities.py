@@ -35,7 +35,8 @@ NOT_LAO_NAMES = frozenset(
     "Covid Coronavirus".split())
 _SEP_RE = re.compile(r"\s*[-–—]\s*|\s+")
 _WORD_RE = re.compile(r"\w+")
-_DATELINE_RE = re.compile(r"^\([^()]{2,24}\)\s*[-–—]\s*")
+# "(TTXVN) -", "VIÊNG CHĂN (Pathet Lao) -": the outlet in parentheses is metadata, not a mention.
+_DATELINE_RE = re.compile(r"^(?P<place>[^\W\d_][^()\n]{0,30}?\s*)?(?P<outlet>\([^()]{2,24}\))\s*[-–—]\s*")
 _SYLLABLE = r"[^\W\d_]+"
 _LOWER = "a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 _LINK = rf"(?:-{_SYLLABLE}| - (?=[{_LOWER}]){_SYLLABLE})"  # "Xi-xu-lít", "Căn - nhạ": spaced only before lower case
@@ -109,9 +110,11 @@ class EntityMatcher:
     place_heads: re.Pattern[str] | None
     rules: TaggingRules
     named: NamedRules
+    countries: frozenset[str] = frozenset({"viet-nam", "lao"})  # place ids that are countries
 
     @classmethod
-    def build(cls, entities: tuple[Entity, ...], rules: TaggingRules) -> EntityMatcher:
+    def build(cls, entities: tuple[Entity, ...], rules: TaggingRules,
+              countries: frozenset[str] = frozenset({"viet-nam", "lao"})) -> EntityMatcher:
         by_key: dict[str, list[Entity]] = {}
         all_names = []
         for entity in entities:
@@ -127,6 +130,7 @@ class EntityMatcher:
             place_heads=_words_pattern(rules.place_heads), rules=rules,
             named=NamedRules.build(rules.event_heads, rules.agreement_heads, rules.name_stops,
                                    (*rules.plural_markers, "nhiều", "mọi", "mỗi", "những", "các")),
+            countries=countries,
         )
 
 
@@ -228,16 +232,61 @@ def _person_name(text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
+def dateline_outlet(text: str) -> tuple[int, int] | None:
+    """Where the outlet of a dateline stands: "(TTXVN)" in "(TTXVN) -" or "HÀ NỘI (TTXVN) -" (a place
+    before it only in capitals)."""
+    match = _DATELINE_RE.match(text)
+    if not match or (match["place"] and not match["place"].strip().isupper()):
+        return None
+    return match.start("outlet"), match.end("outlet")
+
+
 def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in spans)
 
 
+# Words that end in a place head's syllable: "Biên bản Cuộc gặp" holds no village "bản".
+_COMPOUNDS = frozenset({"biên bản", "văn bản", "phiên bản", "cơ bản", "căn bản", "kịch bản", "xuất bản", "nguyên bản",
+                        "tái bản"})
+_BELONGS_RE = re.compile(r" (?:(?:tỉnh|thành phố|thủ đô|huyện|tại) )?", re.IGNORECASE)
+_DASH_RE = re.compile(r"\s*[-–]\s*")
+
+
+def _places_after(text: str, end: int, places: list[tuple[int, int]], absorbed: list[tuple[int, int]],
+                  named: bool, mission: bool) -> int | None:
+    """Where an organisation's name ends once it takes in the place it belongs to ("Sở Ngoại vụ Hà Tĩnh",
+    "Ban Tuyên huấn tỉnh Salavan"), the pair of countries it is named for ("Ngân hàng Liên doanh Lào - Việt",
+    when it has words of its own before them), and for an embassy or consulate the place it is in
+    ("Tổng Lãnh sự quán Việt Nam tại Pakse"). None when no place follows."""
+    found = None
+    for _ in range(2 if mission else 1):
+        belongs = _BELONGS_RE.match(text, end)
+        if belongs is None or (found is not None and "tại" not in belongs.group().lower()):
+            break
+        place = next((p for p in places if p[0] == belongs.end()), None)
+        if place is None:
+            break
+        last = place
+        dash = _DASH_RE.match(text, place[1])
+        if dash:  # "… Việt Nam - Lào": the pair is the name's only with words of its own before it
+            second = next((p for p in places if p[0] == dash.end()), None)
+            if not (named and second and found is None):
+                break
+            absorbed.append(second)
+            last = second
+        absorbed.append(place)
+        end = found = last[1]
+    return found
+
+
 def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher, person_ends: list[int],
-                 places: list[tuple[int, int]], absorbed: list[tuple[int, int]]) -> list[EntitySpan]:
+                 places: list[tuple[int, int]], absorbed: list[tuple[int, int]],
+                 bodies: list[tuple[int, int]]) -> list[EntitySpan]:
     """Names the knowledge base lacks, by rule; each gets a provisional id.
 
-    ``places`` are the known places already tagged; those an organisation's name takes in
-    ("Sở Ngoại vụ Hà Tĩnh") are added to ``absorbed`` for the caller to drop.
+    ``places`` and ``bodies`` are the known places and organisations already tagged; those an
+    organisation's name takes in ("Sở Ngoại vụ Hà Tĩnh", "Văn phòng Quốc hội") are added to
+    ``absorbed`` for the caller to drop.
     """
     found: list[EntitySpan] = []
     norm = matching_form(text)
@@ -258,7 +307,17 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
 
     # Places after a head word: "tỉnh Quảng Bình", "Thủ đô Vientiane".
     for head in (matcher.place_heads.finditer(norm) if matcher.place_heads else ()):
+        previous = re.search(r"(\w+) $", norm[max(0, head.start() - 12):head.start()])
+        if previous and f"{previous.group(1)} {head.group()}" in _COMPOUNDS:
+            continue  # "Biên bản Cuộc gặp": "bản" ends a word here, it is no village
         run = _capitalised_run(text, head.end())
+        if text[head.start()].isupper() and head.group().startswith("cửa khẩu"):
+            gate = next((p for p in places if p[0] == head.end() + 1), None)
+            if gate:  # "Cửa khẩu Quốc tế La Lay": the gate's proper name, one place
+                absorbed.append(gate)
+                run = (head.start(), gate[1])
+            elif run:
+                run = (head.start(), run[1])
         if run:
             add(*run, EntityType.PLACE)
     # Roads: "Quốc lộ 15", "Đường 9".
@@ -286,6 +345,9 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
             if nxt is None:
                 break
             pos = nxt[1]
+        title = matcher.honorifics.match(norm, pos + 1) if matcher.honorifics and norm[pos:pos + 1] == " " else None
+        if title:  # "Thủ tướng Campuchia Samdech Techo Hun Sen": the title is no part of the name
+            pos = title.end()
         name = _person_name(text, pos)
         if name:
             add(*name, EntityType.PERSON, role_before(text, name[0], matcher, floor_at(name[0])))
@@ -325,7 +387,7 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
         for word in _WORD_RE.finditer(text, head.end()):
             gap = text[end:word.start()]
             w = word.group()
-            if gap not in (" ", "-", " - ") or count >= 6 or not _free(taken, word.start(), word.end()):
+            if gap not in (" ", "-", " - ") or count >= 10 or not _free(taken, word.start(), word.end()):
                 break
             if w in FAMILY_NAMES and _person_name(text, word.start()):
                 break
@@ -343,11 +405,16 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
             if count == 0 and not (w[0].isupper() or w.isdigit()):
                 break
             end, count = word.end(), count + 1
-        belongs = re.compile(r" (?:(?:tỉnh|thành phố|thủ đô|huyện|tại) )?", re.I).match(text, end)
-        place = next((p for p in places if belongs and p[0] == belongs.end()), None) if belongs else None
-        if place and not re.match(r"\s*[-–]\s*\w", text[place[1]:]):  # not "… Việt Nam-Lào"
-            absorbed.append(place)
-            end, count = place[1], count + 1
+        body = next((b for b in bodies if b[0] == end + 1 and text[end] == " "), None)
+        if body and count == 0 and _key(head.group()) in ("báo", "đài", "tạp chí"):
+            continue  # "báo Vientiane Times": the paper itself, already named
+        if body:  # "Văn phòng Quốc hội", "Ban Bí thư Trung ương Đảng Cộng sản Việt Nam": a body of that body
+            absorbed.append(body)
+            end, count = body[1], count + 1
+        place_end = _places_after(text, end, places, absorbed, count > 0,
+                                  _key(head.group()) in matcher.rules.mission_heads)
+        if place_end:
+            end, count = place_end, count + 1
         elif re.search(r"(?:^| )(?:tỉnh|thành phố|thủ đô|huyện|xã)$", text[start:end], re.I) or \
                 _key(text[start:head.end()]) in matcher.rules.local_heads or any(
                     _key(text[start:end]).endswith(" " + h) for h in matcher.rules.local_heads):
@@ -359,11 +426,11 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
     return found
 
 
-def _other_country_bodies(text: str, known: list[tuple[int, int, tuple[Entity, ...]]]
-                          ) -> list[tuple[int, int, tuple[Entity, ...]]]:
+def _other_country_bodies(text: str, known: list[tuple[int, int, tuple[Entity, ...]]],
+                          countries: frozenset[str]) -> list[tuple[int, int, tuple[Entity, ...]]]:
     """A body's name followed by its country is one name ("Bộ Giáo dục và Thể thao Lào", "Bộ Ngoại giao
     Việt Nam"), that country's body; followed by a province, its branch there; a Vietnamese body's name followed by another country is that
-    country's body, which the knowledge base may lack ("Bộ Kế hoạch và Đầu tư Lào").
+    country's body, which the knowledge base may lack ("Bộ Kế hoạch và Đầu tư Lào", "Quốc hội Campuchia").
 
     A merged span the knowledge base has no entity for gets no candidates (``()``): it is tagged as a
     provisional organisation. "Ủy ban liên Chính phủ Việt Nam - Lào": a pair after a name is left alone.
@@ -383,7 +450,7 @@ def _other_country_bodies(text: str, known: list[tuple[int, int, tuple[Entity, .
             out.append((start, following[1], ()))  # "Hội Hữu nghị Việt - Lào tỉnh Bắc Giang": its branch there
             skip = True
             continue
-        if not (following and country and country.type == EntityType.PLACE and country.id in ("viet-nam", "lao")
+        if not (following and country and country.type == EntityType.PLACE and country.id in countries
                 and following[0] - end == 1 and candidates and all(c.type == EntityType.ORGANIZATION for c in candidates)
                 and not re.match(r"\s*[-–]\s*\w", text[following[1]:])):
             out.append(current)
@@ -392,7 +459,7 @@ def _other_country_bodies(text: str, known: list[tuple[int, int, tuple[Entity, .
         if own and len(candidates) > 1:
             out.append((start, following[1], tuple(own[:1])))
             skip = True
-        elif len(candidates) == 1 and candidates[0].country and candidates[0].country != country.country:
+        elif all(c.country and c.country != country.country for c in candidates):
             out.append((start, following[1], ()))
             skip = True
         else:
@@ -400,10 +467,12 @@ def _other_country_bodies(text: str, known: list[tuple[int, int, tuple[Entity, .
     return out
 
 
-def _gazetteer_fits(text: str, start: int, end: int, candidates: tuple[Entity, ...]) -> bool:
+def _gazetteer_fits(text: str, start: int, end: int, candidates: tuple[Entity, ...],
+                    roles: re.Pattern[str] | None = None) -> bool:
     """A gazetteer place only as a name: capitalised word for word as one of its names ("Hòa Bình" the
     province, not "Quỹ Hòa bình" peace), and a short one-syllable one ("Đức", "Nga", "Mỹ") not inside a
-    run of capitalised words, where it is part of a person's name ("Nông Đức Mạnh")."""
+    run of capitalised words, where it is part of a person's name ("Nông Đức Mạnh"), unless a title
+    stands right before it ("Tổng thống Nga Vladimir Putin")."""
     name = text[start:end]
     words = name.split()
     if not (words[0][0].isupper() or len(words) > 1 and words[0].lower() in ("châu", "miền", "vùng")):
@@ -415,6 +484,10 @@ def _gazetteer_fits(text: str, start: int, end: int, candidates: tuple[Entity, .
         return True
     before = re.search(r"(\w+) $", text[max(0, start - 30):start])
     after = re.match(r" (\w+)", text[end:end + 30])
+    window = matching_form(text[max(0, start - 30):start])
+    if roles and before and before.group(1)[0].islower() and any(
+            m.end() == len(window) - 1 for m in roles.finditer(window)):
+        return True
     return not ((before and before.group(1)[0].isupper() and before.group(1).lower() not in _PLACE_WORDS)
                 or (after and after.group(1)[0].isupper()))
 
@@ -427,16 +500,17 @@ def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
         for match in matcher.names.finditer(norm):
             candidates = matcher.by_key.get(_key(match.group()), ())
             if candidates and all(c.gazetteer for c in candidates) and not _gazetteer_fits(
-                    text, match.start(), match.end(), candidates):
+                    text, match.start(), match.end(), candidates, matcher.roles):
                 continue
             if candidates:
                 known.append((match.start(), match.end(), candidates))
     # "Việt-Lào", "Việt - Lào": the short "Việt" is Việt Nam only in this pairing.
     vietnam = matcher.entities.get("viet-nam")
     if vietnam:
-        for match in re.finditer(r"(?<!\w)việt(?=\s*[-–]\s*lào(?!\w))", norm):
-            if all(match.end() <= s or match.start() >= e for s, e, _ in known):
-                known.append((match.start(), match.end(), (vietnam,)))
+        for match in re.finditer(r"(?<!\w)việt(?=\s*[-–]\s*lào(?!\w))|(?<=lào)\s*[-–]\s*(việt)(?!\s*nam)(?!\w)", norm):
+            at = match.span(1) if match.group(1) else match.span()  # "Việt - Lào", "Lào - Việt"
+            if all(at[1] <= s or at[0] >= e for s, e, _ in known):
+                known.append((at[0], at[1], (vietnam,)))
     # Named events and agreements: the longest name wins over what is inside it, unless the
     # knowledge base knows a name at least as long there, or the head is inside another name ("Bộ Kế hoạch …").
     named = []
@@ -447,10 +521,10 @@ def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
             continue
         known = [k for k in known if k[1] <= name.start or k[0] >= name.end]
         named.append(name)
-    dateline = _DATELINE_RE.match(text)
-    if dateline:  # "(TTXVN) -" names the outlet: metadata, not a mention
-        known = [k for k in known if k[0] >= dateline.end()]
-    known = _other_country_bodies(text, known)
+    outlet = dateline_outlet(text)
+    if outlet:  # "(TTXVN) -" names the outlet: metadata, not a mention
+        known = [k for k in known if k[1] <= outlet[0] or k[0] >= outlet[1]]
+    known = _other_country_bodies(text, known, matcher.countries)
     known.sort()
     persons = [(s, c[0]) for s, e, c in known if len(c) == 1 and c[0].type == EntityType.PERSON]
     spans: list[EntitySpan] = []
@@ -477,9 +551,12 @@ def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
     for name in named:
         spans.append(EntitySpan(name.start, name.end, name.type, name.id, name.text, provisional=True))
         taken.append((name.start, name.end))
+    if outlet:
+        taken.append(outlet)
     absorbed: list[tuple[int, int]] = []
     places = [(s.start, s.end) for s in spans if s.type == EntityType.PLACE]
+    bodies = [(s.start, s.end) for s in spans if s.type == EntityType.ORGANIZATION]
     spans.extend(_provisional(text, taken, matcher, [e for s, e in taken if any(p == s for p, _ in persons)],
-                              places, absorbed))
-    spans = [s for s in spans if (s.start, s.end) not in absorbed or s.type != EntityType.PLACE]
+                              places, absorbed, bodies))
+    spans = [s for s in spans if (s.start, s.end) not in absorbed]  # taken into a longer name
     return tuple(sorted(spans, key=lambda s: (s.start, s.end)))

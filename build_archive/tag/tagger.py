@@ -25,10 +25,12 @@ class Tagger:
     @classmethod
     def load(cls, data_dir: Path) -> Tagger:
         entities = load_entities(data_dir / "entities.yml")
+        countries = frozenset({"viet-nam", "lao"})
         if (data_dir / "gazetteer.yml").is_file():
-            entities += load_gazetteer(data_dir / "gazetteer.yml", entities)
+            places, more = load_gazetteer(data_dir / "gazetteer.yml", entities)
+            entities, countries = entities + places, countries | more
         rules = load_tagging_rules(data_dir / "tagging.yml")
-        return cls(entities, EntityMatcher.build(entities, rules), FigureRules.build(rules))
+        return cls(entities, EntityMatcher.build(entities, rules, countries), FigureRules.build(rules))
 
     def used_entities(self, articles: Iterable[Article]) -> tuple[Entity, ...]:
         """The curated entities, and the gazetteer's places some article mentions (one page each)."""
