@@ -33,6 +33,13 @@ NOT_LAO_NAMES = frozenset(
     "International Vision World Bank Group Company Foundation Children Save The Of And Corporation Limited Energy "
     "Power Airlines University Institute Program Project Fund Asia Pacific Development Mekong News Agency "
     "Covid Coronavirus".split())
+# The same names as printed without diacritics ("Nguyen Van Hung"): read only in a run of ASCII words.
+def unmarked(text: str) -> str:
+    """``text`` without diacritics, its capitals kept: "Nghệ An" → "Nghe An"."""
+    return "".join(fold(ch).upper() if ch.isupper() else fold(ch) for ch in text)
+
+
+ASCII_FAMILY_NAMES = frozenset(unmarked(name) for name in FAMILY_NAMES) - FAMILY_NAMES
 _SEP_RE = re.compile(r"\s*[-–—]\s*|\s+")
 _WORD_RE = re.compile(r"\w+")
 # "(TTXVN) -", "VIÊNG CHĂN (Pathet Lao) -": the outlet in parentheses is metadata, not a mention.
@@ -44,6 +51,7 @@ _HYPHENATED_RE = re.compile(rf"(?<![\w-]){_SYLLABLE}{_LINK}+(?:\s{_SYLLABLE}{_LI
 _CREDIT_RE = re.compile(r"(?:ảnh|nguồn|theo|video|clip|đồ họa|bài|thực hiện|tác giả)\s*[:/-]?\s*$", re.IGNORECASE)
 _PLACE_WORDS = frozenset({"tỉnh", "thủ", "đô", "phố", "huyện", "nước", "quốc", "tại", "và", "ở"})
 _ROAD_RE = re.compile(r"(?<![\w-])(?:Quốc lộ|Tỉnh lộ|Đường)\s+(?:số\s+)?\d{1,3}[A-Z]?(?![\w/.,-]\d)(?![\w-])")
+_CUT_OFF_RE = re.compile(r"^.{80,}\w\s*$", re.DOTALL)
 _SENTENCE_END = re.compile(r"[.;:!?…“”\"()]")
 
 
@@ -85,6 +93,8 @@ def _match_names(entity: Entity) -> list[str]:
     hyphenated, a person's name without diacritics ("Bui Thanh Son"), a Lao person's given name alone
     ("Thongloun")."""
     names = list(entity.names)
+    if entity.type == EntityType.PLACE and entity.gazetteer:  # "Nghe An", "Ha Tinh": printed without diacritics
+        names += [unmarked(n) for n in entity.names if unmarked(n) != n and " " in n]
     if entity.type == EntityType.PLACE:  # "Chăm Pa Sắc", "Chăm-pa-sắc": syllables spaced or hyphenated alike
         names += [n.replace(" ", "-") for n in entity.names if " " in n and "-" not in n and n.split()[0][:1].isupper()]
         names += [n.replace("-", " ") for n in entity.names if "-" in n and " " not in n]
@@ -223,7 +233,8 @@ def _person_name(text: str, pos: int) -> tuple[int, int] | None:
     if not run:
         return None
     words = text[run[0]:run[1]].split()
-    if words[0] in FAMILY_NAMES and 2 <= len(words) <= 4:
+    if (words[0] in FAMILY_NAMES or words[0] in ASCII_FAMILY_NAMES and all(w.isascii() for w in words)) \
+            and 2 <= len(words) <= 4:
         return run
     ascii_run = _capitalised_run(text, pos, limit=3, ascii_only=True)
     if ascii_run and 2 <= len(text[ascii_run[0]:ascii_run[1]].split()) <= 3 and all(
@@ -325,12 +336,14 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
         add(road.start(), road.end(), EntityType.PLACE)
     # People: Vietnamese family name + given names, anywhere; Lao names after a role or honorific.
     for word in _WORD_RE.finditer(text):
-        if word.group() in FAMILY_NAMES and _free(taken, word.start(), word.end()):
+        if (word.group() in FAMILY_NAMES or word.group() in ASCII_FAMILY_NAMES) and _free(taken, word.start(), word.end()):
             previous = re.search(r"(\w+) $", text[max(0, word.start() - 30):word.start()])
             if previous and previous.group(1)[0].isupper() and _free(taken, word.start() - 1 - len(previous.group(1)),
                                                                      word.start() - 1):
                 continue  # "Nguyễn Văn Hùng": "Văn" goes on a name, it does not start one
             run = _capitalised_run(text, word.start())
+            if run and word.group() in ASCII_FAMILY_NAMES and not text[run[0]:run[1]].isascii():
+                continue  # "Van" before a name with diacritics is no family name
             if run and 2 <= len(text[run[0]:run[1]].split()) <= 4:
                 add(*run, EntityType.PERSON, role_before(text, run[0], matcher, floor_at(run[0]))
                     or role_after(text, run[1], matcher))
@@ -559,4 +572,6 @@ def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
     spans.extend(_provisional(text, taken, matcher, [e for s, e in taken if any(p == s for p, _ in persons)],
                               places, absorbed, bodies))
     spans = [s for s in spans if (s.start, s.end) not in absorbed]  # taken into a longer name
+    if _CUT_OFF_RE.search(text):  # a long paragraph cut off mid-word: its last word is no name ("… Bộ Ngoạ")
+        spans = [s for s in spans if not (s.provisional and s.end == len(text.rstrip()))]
     return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
