@@ -260,6 +260,7 @@ def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 _COMPOUNDS = frozenset({"biên bản", "văn bản", "phiên bản", "cơ bản", "căn bản", "kịch bản", "xuất bản", "nguyên bản",
                         "tái bản"})
 _BELONGS_RE = re.compile(r" (?:(?:tỉnh|thành phố|thủ đô|huyện|tại) )?", re.IGNORECASE)
+_BELONGS_WORDS = frozenset({"tỉnh", "thành", "phố", "thủ", "đô", "huyện", "xã"})
 _DASH_RE = re.compile(r"\s*[-–]\s*")
 
 
@@ -396,7 +397,7 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
             continue
         if re.search(r"(?:ủy\s+viên|thường\s+trực)\s+$", norm[max(0, start - 14):start]):
             continue  # "Ủy viên Bộ Chính trị", "Thường trực Ban Bí thư": a rank, recorded with the role
-        end, count = head.end(), 0
+        end, count, lower = head.end(), 0, 0
         for word in _WORD_RE.finditer(text, head.end()):
             gap = text[end:word.start()]
             w = word.group()
@@ -416,6 +417,9 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
                     continue
                 break
             if count == 0 and not (w[0].isupper() or w.isdigit()):
+                break
+            lower = 0 if w[0].isupper() else lower if low in _BELONGS_WORDS else lower + 1
+            if lower > 4:  # "… Kinh doanh vốn nhà nước rót vốn": a name's lower-case words are few
                 break
             end, count = word.end(), count + 1
         body = next((b for b in bodies if b[0] == end + 1 and text[end] == " "), None)

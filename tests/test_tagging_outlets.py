@@ -1,0 +1,138 @@
+"""Entity tagging on paragraphs written in the style of outlets the tagger was never fitted to.
+
+VOV, VietnamPlus/TTXVN, QĐND, Biên phòng, Pathet Lao's Vietnamese pages, provincial papers, and
+text stripped of its diacritics: each test checks a class of problem (organisation boundaries,
+places of the region, names of the region's people, bylines and datelines), not one page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_archive.common.errors import InputError
+from build_archive.tag.entities import tag_entities
+from build_archive.tag.knowledge import load_entities, load_gazetteer
+from build_archive.tag.tagger import Tagger
+
+ROOT = Path(__file__).resolve().parent.parent
+TAGGER = Tagger.load(ROOT / "data")
+
+
+def spans(text: str) -> list[tuple[str, str]]:
+    return [(s.text, str(s.type)) for s in tag_entities(text, TAGGER.matcher)]
+
+
+def ids(text: str) -> list[tuple[str, str]]:
+    return [(s.text, s.id) for s in tag_entities(text, TAGGER.matcher)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tổng Lãnh sự quán Việt Nam tại Pakse tổ chức lễ kỷ niệm Quốc khánh.", "Tổng Lãnh sự quán Việt Nam tại Pakse"),
+    ("Tham dự có đại diện Đại sứ quán Lào tại Hà Nội.", "Đại sứ quán Lào tại Hà Nội"),
+    ("Bệnh viện Hữu nghị Việt Nam - Lào ở Hủa Phăn khám cho 500 người.", "Bệnh viện Hữu nghị Việt Nam - Lào"),
+    ("Ngân hàng Liên doanh Lào - Việt có trụ sở tại Viêng Chăn.", "Ngân hàng Liên doanh Lào - Việt"),
+    ("Trường Chính trị tỉnh Hà Tĩnh phối hợp mở lớp bồi dưỡng.", "Trường Chính trị tỉnh Hà Tĩnh"),
+    ("Đại học Quốc gia Hà Nội ký thỏa thuận với đối tác.", "Đại học Quốc gia Hà Nội"),
+    ("Tổng công ty Đầu tư và Kinh doanh vốn nhà nước rót vốn vào Lào.",
+     "Tổng công ty Đầu tư và Kinh doanh vốn nhà nước"),
+    ("Văn phòng Quốc hội phối hợp tổ chức hội thảo.", "Văn phòng Quốc hội"),
+    ("Ban Bí thư Trung ương Đảng Cộng sản Việt Nam gửi điện mừng.", "Ban Bí thư Trung ương Đảng Cộng sản Việt Nam"),
+    ("Hiệp hội Doanh nghiệp Việt Nam tại Lào kêu gọi hội viên ủng hộ.", "Hiệp hội Doanh nghiệp Việt Nam"),
+])
+def test_organisation_names_keep_their_whole_name(text, name):
+    """The longest name wins (guide §3): a mission with where it is, a body of a known body, the
+    pair of countries a joint body is named for, a name of many lower-case words."""
+    found = spans(text)
+    assert (name, "organization") in found
+    inside = [t for t, _ in found if t != name and t in name]
+    assert not inside, f"{inside} are inside {name!r}"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Chủ tịch Quốc hội Campuchia Khuon Sudary tiếp đoàn.", "Quốc hội Campuchia"),
+    ("Bộ Ngoại giao Thái Lan ra thông cáo.", "Bộ Ngoại giao Thái Lan"),
+])
+def test_another_countrys_bodies_are_not_vietnams(text, name):
+    assert (name, "organization") in spans(text)
+    assert not [i for _, i in ids(text) if i.endswith("-viet-nam")]
+
+
+def test_both_countries_bodies_of_the_same_name_stay_distinct():
+    found = dict(ids("Hội Liên hiệp Phụ nữ Việt Nam và Hội Liên hiệp Phụ nữ Lào ký biên bản; "
+                     "Kiểm toán Nhà nước Lào thăm Ngân hàng Nhà nước Việt Nam."))
+    assert found["Hội Liên hiệp Phụ nữ Việt Nam"] == "hoi-lien-hiep-phu-nu-viet-nam"
+    assert found["Hội Liên hiệp Phụ nữ Lào"] == "hoi-lien-hiep-phu-nu-lao"
+    assert found["Kiểm toán Nhà nước Lào"] == "kiem-toan-nha-nuoc-lao"
+    assert found["Ngân hàng Nhà nước Việt Nam"] == "ngan-hang-nha-nuoc-viet-nam"
+
+
+def test_border_gates_are_one_place_with_their_proper_name():
+    found = spans("Xe qua Cửa khẩu Quốc tế Cầu Treo về Hà Tĩnh; Cửa khẩu Quốc gia Tà Vát thông quan.")
+    assert ("Cửa khẩu Quốc tế Cầu Treo", "place") in found
+    assert ("Cửa khẩu Quốc gia Tà Vát", "place") in found
+    assert ("Cầu Treo", "place") not in found and ("Quốc", "place") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lào Cai, Lai Châu, Điện Biên giáp Phông Sa Lỳ và U Đôm Xay.",
+     ["lao-cai", "lai-chau", "dien-bien", "phong-sa-ly", "u-dom-xay"]),
+    ("Đoàn thăm Sầm Nưa (Hủa Phăn), Phônsavẳn và Xa-van-na-khẹt.", ["sam-neua", "hua-phan", "phonsavan", "savannakhet"]),
+    ("Các nhà lãnh đạo gặp nhau ở Bandar Seri Begawan, Dili và Kuala Lumpur.",
+     ["bandar-seri-begawan", "dili", "kuala-lumpur"]),
+    ("Tây Nguyên và Đồng bằng sông Cửu Long xuất khẩu sang Liên minh châu Âu.",
+     ["tay-nguyen", "dong-bang-song-cuu-long", "lien-minh-chau-au"]),
+    ("Hàng hóa qua cửa khẩu Pa Háng, Nậm On và Bò Ten.", ["pa-hang", "nam-on", "boten"]),
+])
+def test_the_regions_places_in_the_spellings_papers_print(text, expected):
+    assert [i for _, i in ids(text)] == expected
+
+
+def test_a_country_after_a_title_before_a_name_is_a_place_and_the_name_a_person():
+    found = spans("Tổng thống Nga Vladimir Putin điện đàm với Thủ tướng Đức Olaf Scholz.")
+    assert ("Nga", "place") in found and ("Vladimir Putin", "person") in found
+    assert ("Đức", "place") in found and ("Olaf Scholz", "person") in found
+    assert spans("Nguyên Tổng Bí thư Nông Đức Mạnh dự lễ.") == [("Nông Đức Mạnh", "person")]
+
+
+def test_khmer_titles_of_rank_are_no_part_of_the_name():
+    found = spans("Chủ tịch Thượng viện Campuchia Samdech Techo Hun Sen tiếp đoàn.")
+    assert ("Hun Sen", "person") in found
+    assert not [t for t, k in found if k == "person" and "Samdech" in t]
+
+
+@pytest.mark.parametrize("text", [
+    "VIÊNG CHĂN (Pathet Lao) - Sáng 20/6, tại Viêng Chăn, hai bên ký kết biên bản.",
+    "(Pathet Lao) - Chiều 3/5, đoàn tới Luang Prabang.",
+])
+def test_the_outlet_of_a_dateline_is_not_a_mention(text):
+    assert not [t for t, _ in spans(text) if "Pathet" in t]
+
+
+def test_names_and_places_printed_without_diacritics():
+    found = spans("Pho Thu tuong Tran Hong Ha tiep doan tinh Nghe An va Ha Tinh.")
+    assert ("Tran Hong Ha", "person") in found
+    assert ("Nghe An", "place") in found and ("Ha Tinh", "place") in found
+    assert spans("To lon va dep.") == []
+
+
+def test_a_paragraph_cut_off_mid_word_leaves_no_junk_name():
+    found = spans("Hôm qua, tại Hà Nội, Đoàn đại biểu cấp cao Lào đã đến thăm và làm việc với lãnh đạo Bộ Ngoạ")
+    assert [t for t, _ in found] == ["Hà Nội", "Lào"]
+
+
+def test_words_that_end_in_a_place_head_hold_no_place():
+    assert spans("Các Biên bản Cuộc gặp thường niên đã được thực hiện.") == []
+
+
+def test_the_gazetteer_refuses_an_unknown_kind(tmp_path):
+    bad = tmp_path / "gazetteer.yml"
+    bad.write_text("places:\n  - {kind: planet, id: sao-hoa, name: Sao Hỏa}\n")
+    with pytest.raises(InputError, match="gazetteer.yml:2.*kind 'planet'"):
+        load_gazetteer(bad, load_entities(ROOT / "data" / "entities.yml"))
+
+
+def test_countries_of_the_gazetteer_are_known_as_countries():
+    assert {"viet-nam", "lao", "thai-lan", "campuchia", "trung-quoc", "hoa-ky"} <= TAGGER.matcher.countries
+    assert "hua-phan" not in TAGGER.matcher.countries
