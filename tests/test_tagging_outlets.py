@@ -136,3 +136,19 @@ def test_the_gazetteer_refuses_an_unknown_kind(tmp_path):
 def test_countries_of_the_gazetteer_are_known_as_countries():
     assert {"viet-nam", "lao", "thai-lan", "campuchia", "trung-quoc", "hoa-ky"} <= TAGGER.matcher.countries
     assert "hua-phan" not in TAGGER.matcher.countries
+
+
+def test_a_border_post_named_for_its_gate_is_one_organisation():
+    found = spans("Đồn Biên phòng Cửa khẩu Quốc tế Lao Bảo phối hợp với Đại đội Biên phòng 515 tuần tra.")
+    assert [t for t, _ in found] == ["Đồn Biên phòng Cửa khẩu Quốc tế Lao Bảo", "Đại đội Biên phòng 515"]
+
+
+def test_thai_names_with_joined_syllables_and_names_after_academic_titles():
+    assert ("Prayut Chan-o-cha", "person") in spans("Thủ tướng Thái Lan Prayut Chan-o-cha tiếp đoàn.")
+    assert ("Nguyễn Văn Hùng", "person") in spans("PGS.TS Nguyễn Văn Hùng trao bằng cho học viên.")
+
+
+def test_a_bare_organ_inside_a_title_is_part_of_the_role():
+    assert spans("Phó Chủ tịch Quốc hội Nguyễn Thị Thanh dự lễ.") == [("Nguyễn Thị Thanh", "person")]
+    assert ("Quốc hội Lào", "organization") in spans("Phó Chủ tịch Quốc hội Lào Sommad Pholsena dự lễ.")
+    assert ("Quốc hội", "organization") in spans("Quốc hội thông qua nghị quyết.")

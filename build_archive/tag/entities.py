@@ -51,6 +51,7 @@ _HYPHENATED_RE = re.compile(rf"(?<![\w-]){_SYLLABLE}{_LINK}+(?:\s{_SYLLABLE}{_LI
 _CREDIT_RE = re.compile(r"(?:ảnh|nguồn|theo|video|clip|đồ họa|bài|thực hiện|tác giả)\s*[:/-]?\s*$", re.IGNORECASE)
 _PLACE_WORDS = frozenset({"tỉnh", "thủ", "đô", "phố", "huyện", "nước", "quốc", "tại", "và", "ở"})
 _ROAD_RE = re.compile(r"(?<![\w-])(?:Quốc lộ|Tỉnh lộ|Đường)\s+(?:số\s+)?\d{1,3}[A-Z]?(?![\w/.,-]\d)(?![\w-])")
+_JOINED_RE = re.compile(r"(?:-[a-z]+)+(?![\w-])")
 _CUT_OFF_RE = re.compile(r"^.{80,}\w\s*$", re.DOTALL)
 _SENTENCE_END = re.compile(r"[.;:!?…“”\"()]")
 
@@ -239,7 +240,8 @@ def _person_name(text: str, pos: int) -> tuple[int, int] | None:
     ascii_run = _capitalised_run(text, pos, limit=3, ascii_only=True)
     if ascii_run and 2 <= len(text[ascii_run[0]:ascii_run[1]].split()) <= 3 and all(
             len(w) >= 3 for w in text[ascii_run[0]:ascii_run[1]].split()):
-        return ascii_run
+        joined = _JOINED_RE.match(text, ascii_run[1])  # "Prayut Chan-o-cha": a Thai name's joined syllables
+        return (ascii_run[0], joined.end()) if joined else ascii_run
     return None
 
 
@@ -339,7 +341,7 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
     for word in _WORD_RE.finditer(text):
         if (word.group() in FAMILY_NAMES or word.group() in ASCII_FAMILY_NAMES) and _free(taken, word.start(), word.end()):
             previous = re.search(r"(\w+) $", text[max(0, word.start() - 30):word.start()])
-            if previous and previous.group(1)[0].isupper() and _free(taken, word.start() - 1 - len(previous.group(1)),
+            if previous and previous.group(1)[0].isupper() and not previous.group(1).isupper() and _free(taken, word.start() - 1 - len(previous.group(1)),
                                                                      word.start() - 1):
                 continue  # "Nguyễn Văn Hùng": "Văn" goes on a name, it does not start one
             run = _capitalised_run(text, word.start())
@@ -428,7 +430,8 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
         if body:  # "Văn phòng Quốc hội", "Ban Bí thư Trung ương Đảng Cộng sản Việt Nam": a body of that body
             absorbed.append(body)
             end, count = body[1], count + 1
-        place_end = _places_after(text, end, places, absorbed, count > 0,
+        place_end = _places_after(text, end, places + [(f.start, f.end) for f in found if f.type == EntityType.PLACE],
+                                  absorbed, count > 0,
                                   _key(head.group()) in matcher.rules.mission_heads)
         if place_end:
             end, count = place_end, count + 1
@@ -484,6 +487,13 @@ def _other_country_bodies(text: str, known: list[tuple[int, int, tuple[Entity, .
     return out
 
 
+def _after_role(text: str, start: int, roles: re.Pattern[str] | None) -> bool:
+    """Does a title end right before ``start`` ("Phó Chủ tịch Quốc hội", "Tổng thống Nga")?"""
+    window = matching_form(text[max(0, start - 30):start])
+    return bool(roles) and window.endswith(" ") and any(
+        m.end() == len(window) - 1 for m in roles.finditer(window))  # type: ignore[union-attr]
+
+
 def _gazetteer_fits(text: str, start: int, end: int, candidates: tuple[Entity, ...],
                     roles: re.Pattern[str] | None = None) -> bool:
     """A gazetteer place only as a name: capitalised word for word as one of its names ("Hòa Bình" the
@@ -501,9 +511,7 @@ def _gazetteer_fits(text: str, start: int, end: int, candidates: tuple[Entity, .
         return True
     before = re.search(r"(\w+) $", text[max(0, start - 30):start])
     after = re.match(r" (\w+)", text[end:end + 30])
-    window = matching_form(text[max(0, start - 30):start])
-    if roles and before and before.group(1)[0].islower() and any(
-            m.end() == len(window) - 1 for m in roles.finditer(window)):
+    if before and before.group(1)[0].islower() and _after_role(text, start, roles):
         return True
     return not ((before and before.group(1)[0].isupper() and before.group(1).lower() not in _PLACE_WORDS)
                 or (after and after.group(1)[0].isupper()))
@@ -542,6 +550,8 @@ def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
     if outlet:  # "(TTXVN) -" names the outlet: metadata, not a mention
         known = [k for k in known if k[1] <= outlet[0] or k[0] >= outlet[1]]
     known = _other_country_bodies(text, known, matcher.countries)
+    known = [k for k in known if not (_key(text[k[0]:k[1]]) in matcher.rules.role_organs
+                                      and _after_role(text, k[0], matcher.roles))]  # "Phó Chủ tịch Quốc hội"
     known.sort()
     persons = [(s, c[0]) for s, e, c in known if len(c) == 1 and c[0].type == EntityType.PERSON]
     spans: list[EntitySpan] = []

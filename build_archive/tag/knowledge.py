@@ -49,6 +49,7 @@ class TaggingRules:
     local_heads: tuple[str, ...] = ()
     generic_organizations: frozenset[str] = frozenset()
     mission_heads: frozenset[str] = frozenset()
+    role_organs: frozenset[str] = frozenset()
 
 
 _ROLE_SCHEMA = {"title": Field((str,), required=True), "from": Field((str, int)), "to": Field((str, int))}
@@ -133,7 +134,7 @@ _STRS = Field((list,), items=str)
 _TAGGING_SCHEMA = {name: _STRS for name in (
     "role_words", "honorifics", "organization_heads", "place_heads", "plural_markers", "plural_after", "count_nouns",
     "event_heads", "agreement_heads", "name_stops", "stock_words", "flow_words", "local_heads",
-    "generic_organizations", "mission_heads")}
+    "generic_organizations", "mission_heads", "role_organs")}
 _TAGGING_SCHEMA.update({name: Field((dict,), required=True) for name in ("qualifiers", "currencies", "metrics")})
 
 
@@ -164,4 +165,5 @@ def load_tagging_rules(path: Path) -> TaggingRules:
         local_heads=tuple(match_key(w) for w in data.get("local_heads", [])),
         generic_organizations=frozenset(match_key(w) for w in data.get("generic_organizations", [])),
         mission_heads=frozenset(match_key(w) for w in data.get("mission_heads", [])),
+        role_organs=frozenset(match_key(w) for w in data.get("role_organs", [])),
     )
