@@ -152,3 +152,7 @@ def test_a_bare_organ_inside_a_title_is_part_of_the_role():
     assert spans("Phó Chủ tịch Quốc hội Nguyễn Thị Thanh dự lễ.") == [("Nguyễn Thị Thanh", "person")]
     assert ("Quốc hội Lào", "organization") in spans("Phó Chủ tịch Quốc hội Lào Sommad Pholsena dự lễ.")
     assert ("Quốc hội", "organization") in spans("Quốc hội thông qua nghị quyết.")
+
+
+def test_a_language_named_for_a_country_is_not_the_country():
+    assert spans("Học viên học tiếng Lào một năm tại Lào.") == [("Lào", "place")]

@@ -52,6 +52,7 @@ _CREDIT_RE = re.compile(r"(?:ảnh|nguồn|theo|video|clip|đồ họa|bài|th�
 _PLACE_WORDS = frozenset({"tỉnh", "thủ", "đô", "phố", "huyện", "nước", "quốc", "tại", "và", "ở"})
 _ROAD_RE = re.compile(r"(?<![\w-])(?:Quốc lộ|Tỉnh lộ|Đường)\s+(?:số\s+)?\d{1,3}[A-Z]?(?![\w/.,-]\d)(?![\w-])")
 _JOINED_RE = re.compile(r"(?:-[a-z]+)+(?![\w-])")
+_LANGUAGE_RE = re.compile(r"(?<!\w)tiếng $")  # the language named for a country, not the country
 _CUT_OFF_RE = re.compile(r"^.{80,}\w\s*$", re.DOTALL)
 _SENTENCE_END = re.compile(r"[.;:!?…“”\"()]")
 
@@ -552,6 +553,8 @@ def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
     known = _other_country_bodies(text, known, matcher.countries)
     known = [k for k in known if not (_key(text[k[0]:k[1]]) in matcher.rules.role_organs
                                       and _after_role(text, k[0], matcher.roles))]  # "Phó Chủ tịch Quốc hội"
+    known = [k for k in known if not (k[2] and k[2][0].type == EntityType.PLACE
+                                      and _LANGUAGE_RE.search(text, max(0, k[0] - 6), k[0]))]  # "tiếng Lào"
     known.sort()
     persons = [(s, c[0]) for s, e, c in known if len(c) == 1 and c[0].type == EntityType.PERSON]
     spans: list[EntitySpan] = []
