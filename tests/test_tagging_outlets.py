@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from build_archive.common.errors import InputError
-from build_archive.tag.entities import tag_entities
+from build_archive.tag.entities import short_names, tag_entities
 from build_archive.tag.knowledge import load_entities, load_gazetteer
 from build_archive.tag.tagger import Tagger
 
@@ -156,3 +156,13 @@ def test_a_bare_organ_inside_a_title_is_part_of_the_role():
 
 def test_a_language_named_for_a_country_is_not_the_country():
     assert spans("Học viên học tiếng Lào một năm tại Lào.") == [("Lào", "place")]
+
+
+def test_a_short_name_calls_back_the_person_the_article_named_before():
+    first = tag_entities("Chủ tịch nước Nguyễn Minh Triết và ông Nguyễn Văn Hùng tới Viêng Chăn; Thủ tướng Lào "
+                         "Sonexay Siphandone đón.", TAGGER.matcher)
+    second = tag_entities("Ông Triết gặp ông Sonexay; ông Hùng cùng dự.", TAGGER.matcher, short_names(first))
+    assert [(s.text, s.id) for s in second if s.type == "person"] == [
+        ("Triết", "nguyen-minh-triet"), ("Sonexay", "sonexay-siphandone"),
+        ("Hùng", "provisional-person-nguyen-van-hung")]
+    assert [s.text for s in tag_entities("Ông Triết gặp ông Hùng.", TAGGER.matcher)] == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from build_archive.common.textnorm import canonical_tones, fold, slugify
@@ -53,6 +53,7 @@ _PLACE_WORDS = frozenset({"tỉnh", "thủ", "đô", "phố", "huyện", "nướ
 _ROAD_RE = re.compile(r"(?<![\w-])(?:Quốc lộ|Tỉnh lộ|Đường)\s+(?:số\s+)?\d{1,3}[A-Z]?(?![\w/.,-]\d)(?![\w-])")
 _JOINED_RE = re.compile(r"(?:-[a-z]+)+(?![\w-])")
 _LANGUAGE_RE = re.compile(r"(?<!\w)tiếng $")  # the language named for a country, not the country
+_SHORT_NAME_RE = re.compile(r" ([^\W\d_]+)(?![\w-])(?! [^\W\d_]*[A-ZĐ])")  # one word, not a longer name's first
 _CUT_OFF_RE = re.compile(r"^.{80,}\w\s*$", re.DOTALL)
 _SENTENCE_END = re.compile(r"[.;:!?…“”\"()]")
 
@@ -296,7 +297,7 @@ def _places_after(text: str, end: int, places: list[tuple[int, int]], absorbed: 
 
 def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher, person_ends: list[int],
                  places: list[tuple[int, int]], absorbed: list[tuple[int, int]],
-                 bodies: list[tuple[int, int]]) -> list[EntitySpan]:
+                 bodies: list[tuple[int, int]], people: Mapping[str, EntitySpan]) -> list[EntitySpan]:
     """Names the knowledge base lacks, by rule; each gets a provisional id.
 
     ``places`` and ``bodies`` are the known places and organisations already tagged; those an
@@ -368,6 +369,14 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
         name = _person_name(text, pos)
         if name:
             add(*name, EntityType.PERSON, role_before(text, name[0], matcher, floor_at(name[0])))
+            continue
+        short = _SHORT_NAME_RE.match(text, pos)
+        earlier = people.get(short.group(1)) if short else None
+        if short and earlier and _free(taken, short.start(1), short.end(1)):  # "ông Triết" after "Nguyễn Minh Triết"
+            found.append(EntitySpan(short.start(1), short.end(1), EntityType.PERSON, earlier.id, short.group(1),
+                                    role_before(text, short.start(1), matcher, floor_at(short.start(1))),
+                                    provisional=earlier.provisional))
+            taken.append(short.span(1))
     # Lao romanised names anywhere in a paragraph about Laos ("Viengthong Siphandone").
     if re.search(r"(?<!\w)lào(?!\w)", norm):
         for match in re.finditer(r"(?<![\w-])[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}){1,3}(?![\w-])", text):
@@ -518,8 +527,27 @@ def _gazetteer_fits(text: str, start: int, end: int, candidates: tuple[Entity, .
                 or (after and after.group(1)[0].isupper()))
 
 
-def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
-    """Entity spans for one paragraph, sorted and never overlapping."""
+def short_names(spans: Iterable[EntitySpan]) -> dict[str, EntitySpan]:
+    """How an article calls back the people it has named: "Triết" for Nguyễn Minh Triết (a Vietnamese
+    name's given name, its last word), "Sonexay" for Sonexay Siphandone (a Lao or Thai name's first).
+    A short name two people share calls back neither."""
+    out: dict[str, EntitySpan] = {}
+    shared: set[str] = set()
+    for span in spans:
+        words = span.text.split()
+        if span.type != EntityType.PERSON or len(words) < 2:
+            continue
+        short = words[-1] if words[0] in FAMILY_NAMES or words[0] in ASCII_FAMILY_NAMES else words[0].split("-")[0]
+        if short in out and out[short].id != span.id:
+            shared.add(short)
+        out[short] = span
+    return {k: v for k, v in out.items() if k not in shared and len(k) > 1}
+
+
+def tag_entities(text: str, matcher: EntityMatcher, people: Mapping[str, EntitySpan] | None = None
+                 ) -> tuple[EntitySpan, ...]:
+    """Entity spans for one paragraph, sorted and never overlapping. ``people``: the short names of
+    the people the article named before this paragraph (``short_names``)."""
     norm = matching_form(text)
     known: list[tuple[int, int, tuple[Entity, ...]]] = []
     if matcher.names is not None:
@@ -587,7 +615,7 @@ def tag_entities(text: str, matcher: EntityMatcher) -> tuple[EntitySpan, ...]:
     places = [(s.start, s.end) for s in spans if s.type == EntityType.PLACE]
     bodies = [(s.start, s.end) for s in spans if s.type == EntityType.ORGANIZATION]
     spans.extend(_provisional(text, taken, matcher, [e for s, e in taken if any(p == s for p, _ in persons)],
-                              places, absorbed, bodies))
+                              places, absorbed, bodies, people or {}))
     spans = [s for s in spans if (s.start, s.end) not in absorbed]  # taken into a longer name
     if _CUT_OFF_RE.search(text):  # a long paragraph cut off mid-word: its last word is no name ("… Bộ Ngoạ")
         spans = [s for s in spans if not (s.provisional and s.end == len(text.rstrip()))]
