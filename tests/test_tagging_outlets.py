@@ -166,3 +166,20 @@ def test_a_short_name_calls_back_the_person_the_article_named_before():
         ("Triết", "nguyen-minh-triet"), ("Sonexay", "sonexay-siphandone"),
         ("Hùng", "provisional-person-nguyen-van-hung")]
     assert [s.text for s in tag_entities("Ông Triết gặp ông Hùng.", TAGGER.matcher)] == []
+
+
+def test_communities_schools_and_hospitals_named_by_their_kind_and_place():
+    found = spans("Hội người Việt Nam tại Lào, Câu lạc bộ đồng hương Xiengkhuang và Bệnh viện đa khoa tỉnh Hủa Phăn "
+                  "cùng dự; Trường hợp Lào cũng vậy.")
+    assert [t for t, k in found if k == "organization"] == [
+        "Hội người Việt Nam tại Lào", "Câu lạc bộ đồng hương Xiengkhuang", "Bệnh viện đa khoa tỉnh Hủa Phăn"]
+    assert ("Lào", "place") in found  # "Trường hợp": a case, no school
+
+
+def test_a_known_body_printed_with_its_head_word_keeps_its_link():
+    assert ids("Trường Đại học Quốc gia Lào đón sinh viên.") == [("Trường Đại học Quốc gia Lào", "dai-hoc-quoc-gia-lao")]
+
+
+def test_a_lao_name_printed_as_vietnamese_syllables_is_one_person():
+    found = spans("Thiếu tướng Xay Nha Hát Phôm Vi Hản, Tổng tham mưu trưởng QĐND Lào, thăm đơn vị.")
+    assert ("Xay Nha Hát Phôm Vi Hản", "person") in found

@@ -9,6 +9,7 @@ names, organisation and place heads) and get a provisional id for review.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -230,8 +231,9 @@ def _capitalised_run(text: str, pos: int, limit: int = 4, ascii_only: bool = Fal
     return (words[0].start(), words[-1].end()) if words else None
 
 
-def _person_name(text: str, pos: int) -> tuple[int, int] | None:
-    """A Vietnamese name (family name + given names) or a Lao romanised name at ``pos``."""
+def _person_name(text: str, pos: int, lao: bool = False) -> tuple[int, int] | None:
+    """A Vietnamese name (family name + given names) or a Lao romanised name at ``pos``; in a paragraph
+    about Laos, also a Lao name printed as Vietnamese syllables ("Xay Nha Hát Phôm Vi Hản")."""
     run = _capitalised_run(text, pos)
     if not run:
         return None
@@ -239,6 +241,10 @@ def _person_name(text: str, pos: int) -> tuple[int, int] | None:
     if (words[0] in FAMILY_NAMES or words[0] in ASCII_FAMILY_NAMES and all(w.isascii() for w in words)) \
             and 2 <= len(words) <= 4:
         return run
+    syllables = _capitalised_run(text, pos, limit=8) if lao else None
+    if syllables and 3 <= len(text[syllables[0]:syllables[1]].split()) <= 7 and not \
+            text[syllables[0]:syllables[1]].isascii():
+        return syllables
     ascii_run = _capitalised_run(text, pos, limit=3, ascii_only=True)
     if ascii_run and 2 <= len(text[ascii_run[0]:ascii_run[1]].split()) <= 3 and all(
             len(w) >= 3 for w in text[ascii_run[0]:ascii_run[1]].split()):
@@ -297,7 +303,7 @@ def _places_after(text: str, end: int, places: list[tuple[int, int]], absorbed: 
 
 def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher, person_ends: list[int],
                  places: list[tuple[int, int]], absorbed: list[tuple[int, int]],
-                 bodies: list[tuple[int, int]], people: Mapping[str, EntitySpan]) -> list[EntitySpan]:
+                 bodies: dict[tuple[int, int], EntitySpan], people: Mapping[str, EntitySpan]) -> list[EntitySpan]:
     """Names the knowledge base lacks, by rule; each gets a provisional id.
 
     ``places`` and ``bodies`` are the known places and organisations already tagged; those an
@@ -354,6 +360,7 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
                     or role_after(text, run[1], matcher))
     cues = [m.end() for m in matcher.roles.finditer(norm)] if matcher.roles else []
     cues += [m.end() for m in matcher.honorifics.finditer(norm)] if matcher.honorifics else []
+    about_laos = bool(re.search(r"(?<!\w)lào(?!\w)", norm))
     for cue in sorted(cues):
         # Skip over a known organisation or place right after the role ("Thứ trưởng Ngoại giao Lào X").
         pos = cue
@@ -366,7 +373,7 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
         title = matcher.honorifics.match(norm, pos + 1) if matcher.honorifics and norm[pos:pos + 1] == " " else None
         if title:  # "Thủ tướng Campuchia Samdech Techo Hun Sen": the title is no part of the name
             pos = title.end()
-        name = _person_name(text, pos)
+        name = _person_name(text, pos, about_laos)
         if name:
             add(*name, EntityType.PERSON, role_before(text, name[0], matcher, floor_at(name[0])))
             continue
@@ -402,6 +409,13 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
     for head in (org_heads.finditer(norm) if org_heads else ()):
         assert org_heads is not None  # a head was found by it
         start = head.start()
+        inner = next((b for b in bodies if start < b[0] < head.end() <= b[1]), None)
+        if inner and text[start].isupper() and _free(taken, start, inner[0]) and org_heads.fullmatch(
+                norm, start, inner[0] - 1):  # "Trường Đại học Quốc gia Lào": a head before a known name
+            absorbed.append(inner)
+            found.append(dataclasses.replace(bodies[inner], start=start, text=text[start:inner[1]]))
+            taken.append((start, inner[1]))  # the same body, its name printed in full
+            continue
         if not text[start].isupper() or not _free(taken, start, head.end()):
             continue
         words_before = norm[max(0, start - 8):start].split()
@@ -613,7 +627,7 @@ def tag_entities(text: str, matcher: EntityMatcher, people: Mapping[str, EntityS
         taken.append(outlet)
     absorbed: list[tuple[int, int]] = []
     places = [(s.start, s.end) for s in spans if s.type == EntityType.PLACE]
-    bodies = [(s.start, s.end) for s in spans if s.type == EntityType.ORGANIZATION]
+    bodies = {(s.start, s.end): s for s in spans if s.type == EntityType.ORGANIZATION}
     spans.extend(_provisional(text, taken, matcher, [e for s, e in taken if any(p == s for p, _ in persons)],
                               places, absorbed, bodies, people or {}))
     spans = [s for s in spans if (s.start, s.end) not in absorbed]  # taken into a longer name
