@@ -183,3 +183,8 @@ def test_a_known_body_printed_with_its_head_word_keeps_its_link():
 def test_a_lao_name_printed_as_vietnamese_syllables_is_one_person():
     found = spans("Thiếu tướng Xay Nha Hát Phôm Vi Hản, Tổng tham mưu trưởng QĐND Lào, thăm đơn vị.")
     assert ("Xay Nha Hát Phôm Vi Hản", "person") in found
+
+
+def test_a_village_has_a_name_of_its_own_and_a_copy_of_a_document_is_none():
+    assert ("Na Xượng", "place") in spans("Người dân bản Na Xượng, huyện Nhommalath đón đoàn.")
+    assert spans("Hai bên trao bản Ghi nhớ và bản Báo cáo tổng kết.") == []

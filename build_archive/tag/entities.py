@@ -333,6 +333,8 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
         if previous and f"{previous.group(1)} {head.group()}" in _COMPOUNDS:
             continue  # "Biên bản Cuộc gặp": "bản" ends a word here, it is no village
         run = _capitalised_run(text, head.end())
+        if run and head.group() == "bản" and " " not in text[run[0]:run[1]]:
+            continue  # "bản Na Xượng" is a village; "bản Ghi nhớ" a copy of a document
         if text[head.start()].isupper() and head.group().startswith("cửa khẩu"):
             gate = next((p for p in places if p[0] == head.end() + 1), None)
             if gate:  # "Cửa khẩu Quốc tế La Lay": the gate's proper name, one place
