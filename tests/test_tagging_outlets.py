@@ -188,3 +188,20 @@ def test_a_lao_name_printed_as_vietnamese_syllables_is_one_person():
 def test_a_village_has_a_name_of_its_own_and_a_copy_of_a_document_is_none():
     assert ("Na Xượng", "place") in spans("Người dân bản Na Xượng, huyện Nhommalath đón đoàn.")
     assert spans("Hai bên trao bản Ghi nhớ và bản Báo cáo tổng kết.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Tin, ảnh: Nguyễn Văn Hải",
+    "Bài và ảnh: Trần Thị Minh Thu",
+    "Nhóm PV Lê Minh Hoàng - Phạm Thị Hà",
+    "Phóng viên Nguyễn Văn Nam (TTXVN) tại Viêng Chăn",
+    "Nguyễn Hoàng (Từ Viêng Chăn)",
+    "Ghi chép của Phạm Tuấn Anh",
+    "Theo Hà Văn/Báo Điện tử Chính phủ",
+])
+def test_bylines_and_credits_are_never_persons(text):
+    assert not [t for t, k in spans(text) if k == "person"]
+
+
+def test_a_reporter_named_in_a_sentence_is_still_a_person():
+    assert ("Nguyễn Văn Nam", "person") in spans("Phóng viên Nguyễn Văn Nam đã phỏng vấn Đại sứ Lào.")

@@ -55,6 +55,12 @@ _ROAD_RE = re.compile(r"(?<![\w-])(?:Quốc lộ|Tỉnh lộ|Đường)\s+(?:s�
 _JOINED_RE = re.compile(r"(?:-[a-z]+)+(?![\w-])")
 _LANGUAGE_RE = re.compile(r"(?<!\w)tiếng $")  # the language named for a country, not the country
 _SHORT_NAME_RE = re.compile(r" ([^\W\d_]+)(?![\w-])(?! [^\W\d_]*[A-ZĐ])")  # one word, not a longer name's first
+# A paragraph that is only a byline or credit: who wrote or photographed, never a mention of a person.
+_NAME = r"[^\W\d_]+(?: [^\W\d_]+){1,3}"
+_BYLINE_RE = re.compile(
+    rf"^\s*(?:(?:(?:tin|bài)(?:,| và)? ảnh|tin|bài|ảnh|phóng viên|pv|nhóm pv|nhóm phóng viên|ghi chép của|bút ký của|"
+    rf"thực hiện|đồ họa|đồ hoạ|theo|video|clip|nguồn|tác giả)\s*:?\s+[^.!?]{{2,80}}|"
+    rf"{_NAME}(?:\s*[-–,]\s*{_NAME})*\s*(?:\([^()]{{2,30}}\)|/\s*[^\s/][^/]{{0,30}})?)\s*$", re.IGNORECASE)
 _CUT_OFF_RE = re.compile(r"^.{80,}\w\s*$", re.DOTALL)
 _SENTENCE_END = re.compile(r"[.;:!?…“”\"()]")
 
@@ -633,6 +639,8 @@ def tag_entities(text: str, matcher: EntityMatcher, people: Mapping[str, EntityS
     spans.extend(_provisional(text, taken, matcher, [e for s, e in taken if any(p == s for p, _ in persons)],
                               places, absorbed, bodies, people or {}))
     spans = [s for s in spans if (s.start, s.end) not in absorbed]  # taken into a longer name
+    if len(text) < 100 and _BYLINE_RE.match(text):  # "Tin, ảnh: Nguyễn Văn Hải", "Nguyễn Hoàng (TTXVN)"
+        spans = [s for s in spans if s.type != EntityType.PERSON]
     if _CUT_OFF_RE.search(text):  # a long paragraph cut off mid-word: its last word is no name ("… Bộ Ngoạ")
         spans = [s for s in spans if not (s.provisional and s.end == len(text.rstrip()))]
     return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
