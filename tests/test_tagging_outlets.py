@@ -205,3 +205,22 @@ def test_bylines_and_credits_are_never_persons(text):
 
 def test_a_reporter_named_in_a_sentence_is_still_a_person():
     assert ("Nguyễn Văn Nam", "person") in spans("Phóng viên Nguyễn Văn Nam đã phỏng vấn Đại sứ Lào.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hai bên rà soát Chiến lược hợp tác giai đoạn 2021-2030.", "Chiến lược hợp tác giai đoạn 2021-2030"),
+    ("Hai bộ ký kế hoạch song phương năm 2024.", "kế hoạch song phương năm 2024"),
+    ("Lào thực hiện Chiến lược phát triển kinh tế - xã hội đến năm 2030.",
+     "Chiến lược phát triển kinh tế - xã hội đến năm 2030"),
+])
+def test_plans_named_as_agreements(text, name):
+    assert (name, "agreement") in spans(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Điều này phù hợp với chiến lược phát triển của Lào đến năm 2025.",
+    "Lào đang thực hiện kế hoạch 5 năm lần thứ VIII (2016-2020).",
+    "Đây là Chiến lược phát triển dài hạn của Việt Nam.",
+])
+def test_one_countrys_own_plans_are_not_agreements(text):
+    assert not [t for t, k in spans(text) if k == "agreement"]

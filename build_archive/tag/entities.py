@@ -149,7 +149,8 @@ class EntityMatcher:
             honorifics=_words_pattern(rules.honorifics), org_heads=_words_pattern(rules.organization_heads),
             place_heads=_words_pattern(rules.place_heads), rules=rules,
             named=NamedRules.build(rules.event_heads, rules.agreement_heads, rules.name_stops,
-                                   (*rules.plural_markers, "nhiều", "mọi", "mỗi", "những", "các")),
+                                   (*rules.plural_markers, "nhiều", "mọi", "mỗi", "những", "các"),
+                                   rules.plan_heads, rules.joint_words),
             countries=countries,
         )
 
