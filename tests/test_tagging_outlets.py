@@ -224,3 +224,12 @@ def test_plans_named_as_agreements(text, name):
 ])
 def test_one_countrys_own_plans_are_not_agreements(text):
     assert not [t for t, k in spans(text) if k == "agreement"]
+
+
+def test_a_count_of_two_kinds_printed_as_one_group():
+    from build_archive.model.article import PubDate
+    from build_archive.tag.figures import tag_figures
+    figs = tag_figures("Hai bên cắm 1002 mốc và cọc dấu; 1.029 cán bộ, học viên từ 11 tỉnh, thành phố dự lớp; "
+                       "5 hội nghị, diễn đàn.", TAGGER.figure_rules, PubDate("2020-01-01", "day", "stated"))
+    assert [(f.value, f.unit) for f in figs if f.kind == "count"] == [
+        (1002, "mốc và cọc dấu"), (1029, "cán bộ, học viên"), (11, "tỉnh, thành phố"), (5, "hội nghị")]
