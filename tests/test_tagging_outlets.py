@@ -233,3 +233,11 @@ def test_a_count_of_two_kinds_printed_as_one_group():
                        "5 hội nghị, diễn đàn.", TAGGER.figure_rules, PubDate("2020-01-01", "day", "stated"))
     assert [(f.value, f.unit) for f in figs if f.kind == "count"] == [
         (1002, "mốc và cọc dấu"), (1029, "cán bộ, học viên"), (11, "tỉnh, thành phố"), (5, "hội nghị")]
+
+
+def test_a_period_of_years_at_the_end_of_a_sentence_or_before_a_comma_is_a_date():
+    from build_archive.model.article import PubDate
+    from build_archive.tag.figures import tag_figures
+    figs = tag_figures("Năm học 2015-2016, tỉnh tiếp nhận học viên theo kế hoạch đến 2016-2020.", TAGGER.figure_rules,
+                       PubDate("2016-05-01", "day", "stated"))
+    assert [f.value for f in figs if f.kind == "date"] == [("2015", "2016"), ("2016", "2020")]
