@@ -241,3 +241,9 @@ def test_a_period_of_years_at_the_end_of_a_sentence_or_before_a_comma_is_a_date(
     figs = tag_figures("Năm học 2015-2016, tỉnh tiếp nhận học viên theo kế hoạch đến 2016-2020.", TAGGER.figure_rules,
                        PubDate("2016-05-01", "day", "stated"))
     assert [f.value for f in figs if f.kind == "date"] == [("2015", "2016"), ("2016", "2020")]
+
+
+def test_a_body_of_the_other_countrys_party_is_one_name_not_ours_and_a_place():
+    found = spans("Đồng chí tiếp Đoàn đại biểu Văn phòng Trung ương Đảng Nhân dân Cách mạng Lào.")
+    assert found == [("Văn phòng Trung ương Đảng Nhân dân Cách mạng Lào", "organization")]
+    assert ids("Văn phòng Trung ương Đảng cử đoàn.") == [("Văn phòng Trung ương Đảng", "van-phong-trung-uong-dang")]

@@ -479,6 +479,26 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
     return found
 
 
+def _chained_bodies(text: str, norm: str, known: list[tuple[int, int, tuple[Entity, ...]]], matcher: EntityMatcher
+                    ) -> list[tuple[int, int, tuple[Entity, ...]]]:
+    """A body's name whose last word begins another body's name is one longer name: "Văn phòng Trung
+    ương Đảng" + "Đảng Nhân dân Cách mạng Lào" is the Lao party's office, not Vietnam's office and a place.
+    The knowledge base's entity when it has the whole name, else a provisional organisation (``()``)."""
+    if matcher.names is None:
+        return known
+    for start, end, candidates in sorted(known):
+        if not all(c.type == EntityType.ORGANIZATION for c in candidates):
+            continue
+        last = text.rfind(" ", start, end) + 1
+        chained = matcher.names.match(norm, last) if last > start else None
+        following = matcher.by_key.get(_key(chained.group()), ()) if chained else ()
+        if not (chained and chained.end() > end and following and following[0].type == EntityType.ORGANIZATION):
+            continue
+        whole = matcher.by_key.get(_key(text[start:chained.end()]), ())
+        known = [k for k in known if k[1] <= start or k[0] >= chained.end()] + [(start, chained.end(), whole)]
+    return sorted(known)
+
+
 def _other_country_bodies(text: str, known: list[tuple[int, int, tuple[Entity, ...]]],
                           countries: frozenset[str]) -> list[tuple[int, int, tuple[Entity, ...]]]:
     """A body's name followed by its country is one name ("Bộ Giáo dục và Thể thao Lào", "Bộ Ngoại giao
@@ -601,6 +621,7 @@ def tag_entities(text: str, matcher: EntityMatcher, people: Mapping[str, EntityS
     outlet = dateline_outlet(text)
     if outlet:  # "(TTXVN) -" names the outlet: metadata, not a mention
         known = [k for k in known if k[1] <= outlet[0] or k[0] >= outlet[1]]
+    known = _chained_bodies(text, norm, known, matcher)
     known = _other_country_bodies(text, known, matcher.countries)
     known = [k for k in known if not (_key(text[k[0]:k[1]]) in matcher.rules.role_organs
                                       and _after_role(text, k[0], matcher.roles))]  # "Phó Chủ tịch Quốc hội"
