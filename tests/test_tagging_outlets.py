@@ -247,3 +247,15 @@ def test_a_body_of_the_other_countrys_party_is_one_name_not_ours_and_a_place():
     found = spans("Đồng chí tiếp Đoàn đại biểu Văn phòng Trung ương Đảng Nhân dân Cách mạng Lào.")
     assert found == [("Văn phòng Trung ương Đảng Nhân dân Cách mạng Lào", "organization")]
     assert ids("Văn phòng Trung ương Đảng cử đoàn.") == [("Văn phòng Trung ương Đảng", "van-phong-trung-uong-dang")]
+
+
+def test_a_lao_name_whose_syllables_are_joined_by_spaced_dashes():
+    found = spans("Đoàn công tác tỉnh Hủa Phăn do ông Pheng Căn - nhạ - phim - Phó Bí thư, Phó Tỉnh trưởng dẫn đầu.")
+    assert ("Pheng Căn - nhạ - phim", "person") in found
+    assert spans("Ông Nguyễn Văn Hà - Giám đốc Sở phát biểu.") == [("Nguyễn Văn Hà", "person")]
+
+
+def test_sub_committees_standing_committees_and_trade_offices():
+    assert [t for t, _ in spans("Tiểu ban Hợp tác kinh tế Việt Nam - Lào và Ủy ban Thường vụ Quốc hội họp; "
+                                "Thương vụ Việt Nam tại Lào cho biết.")] == [
+        "Tiểu ban Hợp tác kinh tế Việt Nam - Lào", "Ủy ban Thường vụ Quốc hội", "Thương vụ Việt Nam tại Lào"]

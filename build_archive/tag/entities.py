@@ -48,6 +48,7 @@ _DATELINE_RE = re.compile(r"^(?P<place>[^\W\d_][^()\n]{0,30}?\s*)?(?P<outlet>\([
 _SYLLABLE = r"[^\W\d_]+"
 _LOWER = "a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 _LINK = rf"(?:-{_SYLLABLE}| - (?=[{_LOWER}]){_SYLLABLE})"  # "Xi-xu-lít", "Căn - nhạ": spaced only before lower case
+_SPACED_LINKS_RE = re.compile(rf"(?: - (?=[{_LOWER}]){_SYLLABLE})+(?![\w-])")
 _HYPHENATED_RE = re.compile(rf"(?<![\w-]){_SYLLABLE}{_LINK}+(?:\s{_SYLLABLE}{_LINK}+)*(?![\w-])")
 _CREDIT_RE = re.compile(r"(?:ảnh|nguồn|theo|video|clip|đồ họa|bài|thực hiện|tác giả)\s*[:/-]?\s*$", re.IGNORECASE)
 _PLACE_WORDS = frozenset({"tỉnh", "thủ", "đô", "phố", "huyện", "nước", "quốc", "tại", "và", "ở"})
@@ -248,6 +249,9 @@ def _person_name(text: str, pos: int, lao: bool = False) -> tuple[int, int] | No
     if (words[0] in FAMILY_NAMES or words[0] in ASCII_FAMILY_NAMES and all(w.isascii() for w in words)) \
             and 2 <= len(words) <= 4:
         return run
+    linked = _SPACED_LINKS_RE.match(text, run[1])
+    if linked and len(words) <= 3:  # "Pheng Căn - nhạ - phim": a Lao name's syllables joined on
+        return run[0], linked.end()
     syllables = _capitalised_run(text, pos, limit=8) if lao else None
     if syllables and 3 <= len(text[syllables[0]:syllables[1]].split()) <= 7 and not \
             text[syllables[0]:syllables[1]].isascii():
@@ -487,8 +491,8 @@ def _chained_bodies(text: str, norm: str, known: list[tuple[int, int, tuple[Enti
     if matcher.names is None:
         return known
     for start, end, candidates in sorted(known):
-        if not all(c.type == EntityType.ORGANIZATION for c in candidates):
-            continue
+        if (start, end, candidates) not in known or not all(c.type == EntityType.ORGANIZATION for c in candidates):
+            continue  # taken into a longer name already, or no body
         last = text.rfind(" ", start, end) + 1
         chained = matcher.names.match(norm, last) if last > start else None
         following = matcher.by_key.get(_key(chained.group()), ()) if chained else ()
@@ -542,9 +546,10 @@ def _other_country_bodies(text: str, known: list[tuple[int, int, tuple[Entity, .
 
 def _after_role(text: str, start: int, roles: re.Pattern[str] | None) -> bool:
     """Does a title end right before ``start`` ("Phó Chủ tịch Quốc hội", "Tổng thống Nga")?"""
+    if roles is None:
+        return False
     window = matching_form(text[max(0, start - 30):start])
-    return bool(roles) and window.endswith(" ") and any(
-        m.end() == len(window) - 1 for m in roles.finditer(window))  # type: ignore[union-attr]
+    return window.endswith(" ") and any(m.end() == len(window) - 1 for m in roles.finditer(window))
 
 
 def _gazetteer_fits(text: str, start: int, end: int, candidates: tuple[Entity, ...],
