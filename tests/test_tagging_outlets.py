@@ -259,3 +259,14 @@ def test_sub_committees_standing_committees_and_trade_offices():
     assert [t for t, _ in spans("Tiểu ban Hợp tác kinh tế Việt Nam - Lào và Ủy ban Thường vụ Quốc hội họp; "
                                 "Thương vụ Việt Nam tại Lào cho biết.")] == [
         "Tiểu ban Hợp tác kinh tế Việt Nam - Lào", "Ủy ban Thường vụ Quốc hội", "Thương vụ Việt Nam tại Lào"]
+
+
+def test_a_province_in_a_persons_given_names_is_no_place():
+    found = spans("Ông Nguyễn Thái Bình và bà Lê Thị Hòa Bình phát biểu tại Thái Bình; Đoàn Nghệ An cùng dự.")
+    assert found == [("Nguyễn Thái Bình", "person"), ("Lê Thị Hòa Bình", "person"), ("Thái Bình", "place"),
+                     ("Nghệ An", "place")]
+
+
+def test_border_districts_of_both_countries():
+    assert [i for _, i in ids("Lực lượng huyện Kỳ Sơn, Tương Dương và Nọng Hét, Khăm Cợt phối hợp tuần tra.")] == [
+        "ky-son", "tuong-duong", "nong-het", "kham-keut"]

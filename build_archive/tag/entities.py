@@ -41,6 +41,10 @@ def unmarked(text: str) -> str:
 
 
 ASCII_FAMILY_NAMES = frozenset(unmarked(name) for name in FAMILY_NAMES) - FAMILY_NAMES
+# Family names that are no common word, and middle names: a place's name right after one is a person's
+# given names ("Nguyễn Thái Bình"). Not "Đoàn", "Hà", "Mai" …: "Đoàn Nghệ An" is Nghệ An's delegation.
+_NAME_STARTS = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Vương Trịnh "
+                         "Trương Phùng Đinh Lương Quách Tạ Lưu Kiều Khổng Nông Doãn Thị".split())
 _SEP_RE = re.compile(r"\s*[-–—]\s*|\s+")
 _WORD_RE = re.compile(r"\w+")
 # "(TTXVN) -", "VIÊNG CHĂN (Pathet Lao) -": the outlet in parentheses is metadata, not a mention.
@@ -565,9 +569,11 @@ def _gazetteer_fits(text: str, start: int, end: int, candidates: tuple[Entity, .
     if not any([w[:1].isupper() for w in words[1:]] == [w[:1].isupper() for w in n.split()[1:]]
                for c in candidates for n in _match_names(c) if _key(n) == _key(name)):
         return False  # "Quỹ Hòa bình": peace, not the province
+    before = re.search(r"(\w+) $", text[max(0, start - 30):start])
+    if before and before.group(1) in _NAME_STARTS:
+        return False  # "Nguyễn Thái Bình", "Lê Thị Hòa Bình": a person's given names, not the province
     if " " in name.strip() or "-" in name or len(name) > 5:
         return True
-    before = re.search(r"(\w+) $", text[max(0, start - 30):start])
     after = re.match(r" (\w+)", text[end:end + 30])
     if before and before.group(1)[0].islower() and _after_role(text, start, roles):
         return True
