@@ -181,5 +181,5 @@ MONTH_RANGE_RE = re.compile(
 MONTH_YEAR_RE = re.compile(
     rf"(?<!\w)(?<!\d\s)[Tt]háng\s+(?:(?P<m>\d{{1,2}})|(?P<mw>{_MONTH_WORD})(?!\w))"
     r"(?:\s*[/-]\s*(?P<y>\d{4})|\s+năm\s+(?P<y2>\d{4}))?(?![\d/])")
-YEAR_RANGE_RE = re.compile(r"(?<![\d/.,-])(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)\d\d)(?![\d/.,-])")
+YEAR_RANGE_RE = re.compile(r"(?<![\d/.,-])(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)\d\d)(?![\d/]|[.,-]\d)")
 YEAR_RE = re.compile(r"(?<!\w)(?:(?:đầu|cuối|giữa)\s+)?[Nn]ăm\s+(?P<y>(?:19|20)\d\d)(?![\d/.,-]\d|\s*[-–]\s*\d)")

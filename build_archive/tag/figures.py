@@ -58,12 +58,13 @@ class FigureRules:
         def alternation(words: Iterable[str]) -> str:
             return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
+        nouns = alternation(map(matching_form, rules.count_nouns))  # "1002 mốc và cọc dấu": two nouns, one count
         amount = re.compile(
             rf"(?<![\w,.])(?:(?P<qual>{alternation(qualifier_of)})\s+)?"
             rf"(?P<n1>{_NUM})(?:\s*(?:-|–|đến|tới)\s*(?P<n2>{_NUM}))?"
             r"(?:\s*(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?"
             rf"(?:(?P<pct>\s?%)|\s*(?P<cur>{alternation(currency_of)})(?P<per>/năm)?(?!\w)"
-            rf"|\s*(?P<noun>{alternation(map(matching_form, rules.count_nouns))})(?!\w))",
+            rf"|\s*(?P<noun>(?:{nouns})(?:\s+và\s+(?:{nouns})(?!\w))?)(?!\w))",
         )
         metric_words = tuple(sorted(((matching_form(w), metric) for metric, words in rules.metrics.items()
                                      for w in words), key=lambda p: -len(p[0])))

@@ -48,6 +48,10 @@ class TaggingRules:
     flow_words: tuple[str, ...] = ()
     local_heads: tuple[str, ...] = ()
     generic_organizations: frozenset[str] = frozenset()
+    mission_heads: frozenset[str] = frozenset()
+    role_organs: frozenset[str] = frozenset()
+    plan_heads: tuple[str, ...] = ()
+    joint_words: tuple[str, ...] = ()
 
 
 _ROLE_SCHEMA = {"title": Field((str,), required=True), "from": Field((str, int)), "to": Field((str, int))}
@@ -71,15 +75,23 @@ def _items(node: yaml.Node, key: str) -> list[yaml.Node]:
 
 
 _PLACE_SCHEMA = {k: v for k, v in _ENTITY_SCHEMA.items() if k not in ("type", "roles", "default")}
+_PLACE_SCHEMA["kind"] = Field((str,))
+PLACE_KINDS = ("country", "region", "capital", "city", "province", "town", "border-gate", "river", "mountain")
 
 
-def load_gazetteer(path: Path, known: tuple[Entity, ...]) -> tuple[Entity, ...]:
-    """data/gazetteer.yml: places of the region, each a place entity; an id or name already known is refused."""
+def load_gazetteer(path: Path, known: tuple[Entity, ...]) -> tuple[tuple[Entity, ...], frozenset[str]]:
+    """data/gazetteer.yml: places of the region, each a place entity, and the ids of those that are countries
+    ("Quốc hội Campuchia" is that country's body). An id or name already known, or an unknown kind, is refused."""
     taken = {e.id for e in known}
     names = {match_key(n): e.id for e in known for n in e.names}
     places = []
+    countries = set()
     for entry, item_node in load_records(path, "places", _PLACE_SCHEMA, "a place"):
         line = line_of(item_node)
+        if "kind" in entry and entry["kind"] not in PLACE_KINDS:
+            raise InputError(path, f"place kind '{entry['kind']}' is not one of {', '.join(PLACE_KINDS)}", line=line)
+        if entry.get("kind") == "country":
+            countries.add(entry["id"])
         if not _ID_RE.match(entry["id"]):
             raise InputError(path, f"place id '{entry['id']}' must be lower-case ASCII words joined by '-'", line=line)
         if entry["id"] in taken:
@@ -92,7 +104,7 @@ def load_gazetteer(path: Path, known: tuple[Entity, ...]) -> tuple[Entity, ...]:
         places.append(Entity(id=entry["id"], type=EntityType.PLACE, name=entry["name"], aliases=tuple(entry.get("aliases", [])),
                              country=entry.get("country"), en=entry.get("en"), wikidata=entry.get("wikidata"),
                              gazetteer=True))
-    return tuple(places)
+    return tuple(places), frozenset(countries)
 
 
 def load_entities(path: Path) -> tuple[Entity, ...]:
@@ -124,7 +136,7 @@ _STRS = Field((list,), items=str)
 _TAGGING_SCHEMA = {name: _STRS for name in (
     "role_words", "honorifics", "organization_heads", "place_heads", "plural_markers", "plural_after", "count_nouns",
     "event_heads", "agreement_heads", "name_stops", "stock_words", "flow_words", "local_heads",
-    "generic_organizations")}
+    "generic_organizations", "mission_heads", "role_organs", "plan_heads", "joint_words")}
 _TAGGING_SCHEMA.update({name: Field((dict,), required=True) for name in ("qualifiers", "currencies", "metrics")})
 
 
@@ -154,4 +166,7 @@ def load_tagging_rules(path: Path) -> TaggingRules:
         flow_words=tuple(data.get("flow_words", [])),
         local_heads=tuple(match_key(w) for w in data.get("local_heads", [])),
         generic_organizations=frozenset(match_key(w) for w in data.get("generic_organizations", [])),
+        mission_heads=frozenset(match_key(w) for w in data.get("mission_heads", [])),
+        role_organs=frozenset(match_key(w) for w in data.get("role_organs", [])),
+        plan_heads=tuple(data.get("plan_heads", [])), joint_words=tuple(data.get("joint_words", [])),
     )

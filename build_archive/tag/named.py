@@ -51,17 +51,23 @@ class NamedRules:
     stops: frozenset[str]
     stop_pairs: frozenset[str]
     plural: frozenset[str]
+    plan_heads: frozenset[str] = frozenset()
+    joint: re.Pattern[str] | None = None
 
     @classmethod
     def build(cls, event_heads: Iterable[str], agreement_heads: Iterable[str], stop_words: Iterable[str],
-              plural_markers: Iterable[str]) -> NamedRules:
+              plural_markers: Iterable[str], plan_heads: Iterable[str] = (),
+              joint_words: Iterable[str] = ()) -> NamedRules:
         kind_of = ({h.lower(): EntityType.EVENT for h in event_heads}
                    | {h.lower(): EntityType.AGREEMENT for h in agreement_heads})
         alternatives = sorted((r"\s+".join(map(re.escape, h.split())) for h in kind_of), key=len, reverse=True)
         heads = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
         words = {w.lower() for w in stop_words}
+        joint = sorted((r"\s+".join(map(re.escape, w.split())) for w in joint_words), key=len, reverse=True)
         return cls(heads, kind_of, frozenset(w for w in words if " " not in w),
-                   frozenset(w for w in words if " " in w), frozenset(p.lower() for p in plural_markers))
+                   frozenset(w for w in words if " " in w), frozenset(p.lower() for p in plural_markers),
+                   frozenset(canonical_tones(h).lower() for h in plan_heads),
+                   re.compile(rf"(?<!\w)(?:{'|'.join(joint)})(?!\w)|{_PAIR}", re.IGNORECASE) if joint else None)
 
 
 @dataclass(frozen=True)
@@ -201,6 +207,10 @@ def find_named(text: str, rules: NamedRules, places: frozenset[int] = frozenset(
             stop = anchor_end if anchored else None
         if stop is None:
             continue
+        if kind == EntityType.AGREEMENT and rules.joint and canonical_tones(match.group()).lower() in rules.plan_heads \
+                and not rules.joint.search(text, match.end(), stop) \
+                and not (capital and _PARTICULAR_RE.search(text, match.end(), stop)):
+            continue  # "chiến lược phát triển của Lào đến năm 2025": one country's own plan, not by name an agreement
         if kind == EntityType.EVENT and _RECURRING_RE.search(text, match.end(), stop) and not _PARTICULAR_RE.search(
                 text, match.end(), stop):
             continue  # "Cuộc gặp thường niên giữa 2 Bộ Chính trị": a kind of meeting, not one of them

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_archive.model.article import Article
+from build_archive.model.article import Article, EntitySpan
 from build_archive.model.entity import Entity
-from build_archive.tag.entities import EntityMatcher, tag_entities
+from build_archive.tag.entities import EntityMatcher, short_names, tag_entities
 from build_archive.tag.figures import FigureRules, last_year_spoken_of, tag_figures
 from build_archive.tag.knowledge import load_entities, load_gazetteer, load_tagging_rules
 
@@ -25,10 +25,12 @@ class Tagger:
     @classmethod
     def load(cls, data_dir: Path) -> Tagger:
         entities = load_entities(data_dir / "entities.yml")
+        countries = frozenset({"viet-nam", "lao"})
         if (data_dir / "gazetteer.yml").is_file():
-            entities += load_gazetteer(data_dir / "gazetteer.yml", entities)
+            places, more = load_gazetteer(data_dir / "gazetteer.yml", entities)
+            entities, countries = entities + places, countries | more
         rules = load_tagging_rules(data_dir / "tagging.yml")
-        return cls(entities, EntityMatcher.build(entities, rules), FigureRules.build(rules))
+        return cls(entities, EntityMatcher.build(entities, rules, countries), FigureRules.build(rules))
 
     def used_entities(self, articles: Iterable[Article]) -> tuple[Entity, ...]:
         """The curated entities, and the gazetteer's places some article mentions (one page each)."""
@@ -38,8 +40,10 @@ class Tagger:
     def tag(self, article: Article) -> Article:
         paragraphs = []
         context_year = None
+        named: list[EntitySpan] = []  # the people named so far, for "ông Triết" after "Nguyễn Minh Triết"
         for paragraph in article.paragraphs:
-            entities = tag_entities(paragraph.text, self.matcher)
+            entities = tag_entities(paragraph.text, self.matcher, short_names(named))
+            named.extend(entities)
             figures = tag_figures(paragraph.text, self.figure_rules, article.published, entities, context_year)
             context_year = last_year_spoken_of(paragraph.text, article.published, context_year)
             paragraphs.append(dataclasses.replace(paragraph, entities=entities, figures=figures))
