@@ -6,7 +6,9 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from conftest import make_project
+from conftest import build_ok, make_project, tree_digest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 
 from build_archive.pipeline import run as pipeline
 from build_archive.pipeline.cache import Cache
@@ -118,3 +120,34 @@ def test_serve_rebuilds_redo_only_affected_pages_and_match_a_clean_build(tmp_pat
     # Nothing changed: every page is re-used.
     outputs, seen = _step_serve(project, twin, cache, outputs)
     assert seen["kept"] == seen["pages"]
+
+
+def test_serve_dirty_rebuild_writes_what_a_clean_build_writes(tmp_path, monkeypatch):
+    """MkDocs' own serve loop, in process: after an edit, the served site equals a clean `mkdocs build`."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    extra = {p.name: p.read_bytes() for p in generate(12, tmp_path / "synth", seed=9)}
+    project, twin = make_project(tmp_path / "served", extra), make_project(tmp_path / "clean", extra)
+    for root in (project, twin):  # no search index: Pagefind runs in the background under serve
+        config_file = root / "mkdocs.yml"
+        config_file.write_text(config_file.read_text().replace("  - archive:\n", "  - archive:\n      search: false\n"))
+    served, url = tmp_path / "served-site", "http://127.0.0.1:8000/"
+
+    def rebuild(first: bool = False) -> None:  # what `mkdocs serve --dirty` does on start and on each change
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
+        if first:
+            config.plugins.on_startup(command="serve", dirty=True)
+        config.site_url = url
+        mkdocs_build(config, serve_url=url, dirty=True)
+
+    monkeypatch.chdir(project)
+    rebuild(first=True)
+    edits = [("Hai bên nhất trí duy trì,", "Hai bên, theo biên tập viên, nhất trí duy trì,"),  # a body paragraph
+             ("\n\n", "\n\nMột dòng thêm vào đầu bài.\n\n")]  # the title changes: the page moves to a new URL
+    for old, new in edits:
+        for root in (project, twin):
+            seed = root / "seeds" / "synth_00003.txt"
+            assert old in seed.read_text()
+            seed.write_text(seed.read_text().replace(old, new, 1))
+        rebuild()
+        assert tree_digest(served) == tree_digest(build_ok(twin)), new

@@ -11,6 +11,7 @@ build, so an edited article shows at once and search catches up a few seconds la
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import logging
@@ -65,6 +66,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._lock = threading.Lock()
         self._building = False  # between on_pre_build and the build's end (guarded by _lock)
         self._in_nav: set[int] = set()
+        self._written: dict[str, str] = {}  # under `mkdocs serve`: generated path → where the last build wrote it
         self._shareable = False
         self._fragments: dict[tuple[object, ...], str] = {}
         self.site_name = ""  # mkdocs.yml's site_name, set in on_config
@@ -118,7 +120,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         with stage(self.timings, "pages"):
-            current, changed, titles = {}, set(), nav_titles(config.nav)
+            current, changed, titles, written = {}, set(), nav_titles(config.nav), {}
             by_dest = {f.dest_uri: f for f in files}
             for path, output in self.outputs.items():
                 same = False
@@ -138,7 +140,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                                 "delete it (generated pages are never written to docs/)")
                     files.remove(existing)
                 files.append(file)
+                if self.serving:
+                    written[path] = file.abs_dest_path
             self.previous = current
+            self._remove_stale(written)
             for folder, path in folder_clashes(f.dest_uri for f in files):
                 self._refuse_clash(folder + "/", f"the file {folder} (it cannot also be a folder for {path})")
         with stage(self.timings, "link check"):
@@ -150,6 +155,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             for url, link in broken_links(pages, targets):
                 log.warning(f"the generated page {url or '/'} links to '{link}', which is not in the site")
         return files
+
+    def _remove_stale(self, written: dict[str, str]) -> None:
+        """Under `mkdocs serve`, delete what the previous build generated and this one does not (a seed
+        removed or renamed): MkDocs' dirty rebuilds never delete, and the served site must be what a clean
+        build writes."""
+        for path in self._written.keys() - written.keys():
+            dest = Path(self._written[path])
+            dest.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # the page's folder, if now empty
+                dest.parent.rmdir()
+        self._written = written
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self._in_nav = {id(page) for page in nav.pages}
