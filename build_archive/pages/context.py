@@ -109,15 +109,17 @@ class SiteContext:
         fixed = sorted(((name, value) for name, value in {"page_url": page_url(path), **{
             name: self.common[name] for name in self._shared_names(template) if name in self.common}, **context
         }.items() if name not in tables), key=lambda item: item[0])
-        memo_key = "render-" + key(self.version, template, path, self.site_url, self.site_name,
-                                   *(name.encode() + b"=" + self.prints.of(value) for name, value in fixed))
+        memo_key = "render-" + path  # one entry a page: the memory holds the last version of each
+        inputs = key(self.version, template, self.site_url, self.site_name,
+                     *(name.encode() + b"=" + self.prints.of(value) for name, value in fixed))
         found = self.cache.memory.get(memo_key)
-        if isinstance(found, tuple) and all(self._read(tables[name], k) == p for (name, k), p in found[0].items()):
-            return cast(PageOutput, found[1])
+        if (isinstance(found, tuple) and found[0] == inputs
+                and all(self._read(tables[name], k) == p for (name, k), p in found[1].items())):
+            return cast(PageOutput, found[2])
         reads: dict[tuple[str, object], bytes] = {}
         recorded = {name: _Recorded(name, table, self, reads) for name, table in tables.items()}
         output = self._render(path, template, {**self.common, **recorded, **context})
-        self.cache.memory[memo_key] = (reads, output)
+        self.cache.memory[memo_key] = (inputs, reads, output)
         return output
 
     def _read(self, table: dict[Any, Any], entry: object) -> bytes:
@@ -140,7 +142,11 @@ class SiteContext:
                 assert self.env.loader is not None
                 ast = self.env.parse(self.env.loader.get_source(self.env, name)[0])
                 names |= meta.find_undeclared_variables(ast)
-                todo.extend(t for t in meta.find_referenced_templates(ast) if t)
+                for included in meta.find_referenced_templates(ast):
+                    if included is None:  # a name computed at render time: it could read anything
+                        names |= set(self.common)
+                    else:
+                        todo.append(included)
             self.cache.memory[memo_key] = names
         return names
 
