@@ -6,7 +6,9 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from conftest import make_project
+from conftest import build_ok, make_project, tree_digest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 
 from build_archive.pipeline import run as pipeline
 from build_archive.pipeline.cache import Cache
@@ -65,3 +67,87 @@ def test_a_code_or_data_change_invalidates_the_cache(tmp_path):
     outputs = build_site(Paths.at(project))
     page = next(out for path, out in outputs.items() if path.startswith("articles/2019-") and path.endswith("index.md"))
     assert "Báo Pháp luật Việt Nam (PLVN)" in page.html
+
+
+def _step_serve(project: Path, twin: Path, cache: Cache, previous: dict) -> tuple[dict, dict]:
+    """A `mkdocs serve` rebuild (long-lived cache) of ``project``, checked against a clean build of ``twin``."""
+    outputs = build_site(Paths.at(project), cache=cache)
+    clean = build_site(Paths.at(twin, use_cache=False))
+    assert sorted(outputs) == sorted(clean)
+    assert [path for path in outputs if outputs[path] != clean[path]] == []
+    kept = {path for path, out in outputs.items() if not isinstance(out, bytes) and previous.get(path) is out}
+    # redirect stubs are made afresh each build, never rendered from a template
+    return outputs, {"kept": kept, "pages": {p for p, o in outputs.items() if not isinstance(o, bytes) and not o.redirect_to}}
+
+
+def test_serve_rebuilds_redo_only_affected_pages_and_match_a_clean_build(tmp_path):
+    """Under `mkdocs serve` rendered pages are re-used while nothing they read changed: after each edit
+    (a seed, a sidecar, a new seed, a removed one, curated data) the site is what a clean build gives."""
+    extra = {p.name: p.read_bytes() for p in generate(30, tmp_path / "synth", seed=5)}
+    project = make_project(tmp_path / "served", extra)
+    twin = make_project(tmp_path / "clean", extra)
+    cache = Cache(Paths.at(project).cache, long_lived=True)
+
+    def edit(path: str, change, *, both: bool = True) -> None:
+        for root in (project, twin) if both else (project,):
+            file = root / path
+            file.write_text(change(file.read_text()) if file.exists() else change(""))
+
+    outputs, seen = _step_serve(project, twin, cache, {})
+    assert seen["kept"] == set()
+    # A seed's lead paragraph grows: its article, its source view and the pages that read it change.
+    edit("seeds/synth_00004.txt", lambda t: t.replace("\n\n", "\n\nBiên tập viên thêm một câu vào đây.\n\n", 1))
+    outputs, seen = _step_serve(project, twin, cache, outputs)
+    redone = seen["pages"] - seen["kept"]
+    assert any(p.startswith("articles/") and p.endswith("/index.md") and p != "articles/index.md" for p in redone)
+    assert "events/index.md" in seen["kept"] and len(seen["kept"]) > len(redone)
+    # A sidecar renames an article: every list that shows its title follows.
+    edit("seeds/001_a7b350cfd587fa8d.yml", lambda t: t.replace("tăng cường hợp tác", "đẩy mạnh hợp tác"))
+    outputs, seen = _step_serve(project, twin, cache, outputs)
+    assert "articles/index.md" not in seen["kept"]
+    assert "đẩy mạnh hợp tác" in outputs["articles/index.md"].html
+    # A new seed, then one removed.
+    newcomer = generate(3, tmp_path / "more", seed=11)[-1].read_text()
+    edit("seeds/synth_90000.txt", lambda _: newcomer)
+    outputs, seen = _step_serve(project, twin, cache, outputs)
+    for root in (project, twin):
+        (root / "seeds" / "synth_00011.txt").unlink()
+    outputs, seen = _step_serve(project, twin, cache, outputs)
+    # Curated data is part of the code version: every page is rendered again.
+    edit("data/outlets.yml", lambda t: t.replace("Báo Pháp luật Việt Nam", "Báo Pháp luật Việt Nam (PLVN)"))
+    outputs, seen = _step_serve(project, twin, cache, outputs)
+    assert seen["kept"] == set()
+    # Nothing changed: every page is re-used.
+    outputs, seen = _step_serve(project, twin, cache, outputs)
+    assert seen["kept"] == seen["pages"]
+
+
+def test_serve_dirty_rebuild_writes_what_a_clean_build_writes(tmp_path, monkeypatch):
+    """MkDocs' own serve loop, in process: after an edit, the served site equals a clean `mkdocs build`."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    extra = {p.name: p.read_bytes() for p in generate(12, tmp_path / "synth", seed=9)}
+    project, twin = make_project(tmp_path / "served", extra), make_project(tmp_path / "clean", extra)
+    for root in (project, twin):  # no search index: Pagefind runs in the background under serve
+        config_file = root / "mkdocs.yml"
+        config_file.write_text(config_file.read_text().replace("  - archive:\n", "  - archive:\n      search: false\n"))
+    served, url = tmp_path / "served-site", "http://127.0.0.1:8000/"
+
+    def rebuild(first: bool = False) -> None:  # what `mkdocs serve --dirty` does on start and on each change
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
+        if first:
+            config.plugins.on_startup(command="serve", dirty=True)
+        config.site_url = url
+        mkdocs_build(config, serve_url=url, dirty=True)
+
+    monkeypatch.chdir(project)
+    rebuild(first=True)
+    edits = [("Hai bên nhất trí duy trì,", "Hai bên, theo biên tập viên, nhất trí duy trì,"),  # a body paragraph
+             ("\n\n", "\n\nMột dòng thêm vào đầu bài.\n\n")]  # the title changes: the page moves to a new URL
+    for old, new in edits:
+        for root in (project, twin):
+            seed = root / "seeds" / "synth_00003.txt"
+            assert old in seed.read_text()
+            seed.write_text(seed.read_text().replace(old, new, 1))
+        rebuild()
+        assert tree_digest(served) == tree_digest(build_ok(twin)), new

@@ -30,9 +30,9 @@ GENERATORS = (home, article, entity, figures, event, series, feed, exports, bibl
 
 def render_site(archive: Archive, templates_dir: Path, raw_files: dict[str, bytes], labels: Labels,
                 site_url: str = DEFAULT_SITE_URL, site_name: str = DEFAULT_SITE_NAME,
-                cache: Cache | None = None) -> dict[str, Output]:
+                cache: Cache | None = None, version: str = "") -> dict[str, Output]:
     """Every generated page and file, as a path relative to the docs folder → its output."""
-    ctx = SiteContext.create(archive, templates_dir, raw_files, site_url, labels, site_name, cache)
+    ctx = SiteContext.create(archive, templates_dir, raw_files, site_url, labels, site_name, cache, version)
     outputs: dict[str, Output] = {}
     urls: set[str] = set()
     for generator in GENERATORS:

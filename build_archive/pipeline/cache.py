@@ -58,10 +58,13 @@ class Cache:
     Entries read or written are also kept in memory for the life of the object, so a
     long-lived cache (the plugin's, under ``mkdocs serve``) answers a rebuild without
     unpickling the whole archive again. ``reset_counts`` starts a new build's tally.
+    ``long_lived`` says a later build will ask again: worth keeping what only memory holds
+    (rendered aggregate pages, the template environment), see ``pages/context.py``.
     """
 
-    def __init__(self, folder: Path | None):
+    def __init__(self, folder: Path | None, long_lived: bool = False):
         self.folder = folder
+        self.long_lived = long_lived and folder is not None
         self.hits = self.misses = 0
         self.memory: dict[str, object] = {}
 

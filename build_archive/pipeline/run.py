@@ -25,6 +25,7 @@ from build_archive.link.curated import explain_collision, load_curated_events, l
 from build_archive.link.events import build_events
 from build_archive.model.archive import Archive
 from build_archive.model.article import Article
+from build_archive.model.event import CuratedEvents, Series
 from build_archive.model.ids import assign_ids
 from build_archive.pages.labels import load_labels
 from build_archive.pages.output import Output
@@ -108,15 +109,42 @@ def _seed_key(path: Path, sidecar: Path | None, version: str, cache: Cache, limi
     return found
 
 
-def load_articles(paths: Paths, progress: Progress = _quiet, tagger: Tagger | None = None,
-                  timings: dict[str, float] | None = None, cache: Cache | None = None) -> list[Article]:
+@dataclass(frozen=True)
+class Curated:
+    """The curated data every build reads (data/*.yml), and the code version it was read under."""
+
+    version: str
+    tagger: Tagger
+    rules: CleaningRules
+    outlets: tuple[Outlet, ...]
+    series: tuple[Series, ...]
+    events: CuratedEvents
+
+    @classmethod
+    def load(cls, paths: Paths, cache: Cache) -> Curated:
+        """Read and check data/; under `mkdocs serve`, once per code version (which hashes data/ too)."""
+        version = code_version(paths.templates, paths.data, paths.labels_file)
+        memo_key = "curated-" + version
+        found = cache.memory.get(memo_key) if cache.long_lived else None
+        if isinstance(found, Curated):
+            return found
+        curated = cls(version, Tagger.load(paths.data), load_cleaning_rules(paths.data / "cleaning.yml"),
+                      load_outlets(paths.data / "outlets.yml"), load_series(paths.data / "series.yml"),
+                      load_curated_events(paths.data / "events.yml"))
+        if cache.long_lived:
+            cache.memory[memo_key] = curated
+        return curated
+
+
+def load_articles(paths: Paths, progress: Progress = _quiet, timings: dict[str, float] | None = None,
+                  cache: Cache | None = None, curated: Curated | None = None) -> list[Article]:
     """Ingest, clean and tag every seed (cached by content, in parallel); sorted newest first."""
     global _WORKER
     timings = timings if timings is not None else {}
     cache = cache or Cache(None)
-    tagger = tagger or Tagger.load(paths.data)
-    version = code_version(paths.templates, paths.data, paths.labels_file)
-    _WORKER = (load_cleaning_rules(paths.data / "cleaning.yml"), load_outlets(paths.data / "outlets.yml"), tagger)
+    curated = curated or Curated.load(paths, cache)
+    version = curated.version
+    _WORKER = (curated.rules, curated.outlets, curated.tagger)
     with stage(timings, "ingest"):
         seeds = list_seeds(paths.seeds, paths.max_seed_bytes)
         keys = [_seed_key(path, sidecar, version, cache, paths.max_seed_bytes) for path, sidecar in seeds]
@@ -148,16 +176,15 @@ def load_archive(paths: Paths, progress: Progress = _quiet, timings: dict[str, f
                  cache: Cache | None = None) -> Archive:
     """Every stage up to rendering: articles tagged, events detected and linked."""
     timings = timings if timings is not None else {}
+    cache = cache if cache is not None else Cache(None)
     with stage(timings, "ingest"):
-        tagger = Tagger.load(paths.data)
-        series = load_series(paths.data / "series.yml")
-        curated = load_curated_events(paths.data / "events.yml")
-    articles = load_articles(paths, progress, tagger, timings, cache)
+        data = Curated.load(paths, cache)
+    articles = load_articles(paths, progress, timings, cache, data)
     progress("link", 0, 1, "")
     with stage(timings, "link"):
-        events, article_events = build_events(articles, series, curated, tagger.entities, cache)
+        events, article_events = build_events(articles, data.series, data.events, data.tagger.entities, cache)
     progress("link", 1, 1, "")
-    return Archive(articles, tagger.used_entities(articles), events, series, article_events)
+    return Archive(articles, data.tagger.used_entities(articles), events, data.series, article_events)
 
 
 def raw_copies(articles: list[Article], paths: Paths) -> dict[str, bytes]:
@@ -180,7 +207,8 @@ def build_site(paths: Paths, progress: Progress = _quiet, site_url: str | None =
     with stage(timings, "render"):
         try:
             outputs = render_site(archive, paths.templates, raw_copies(archive.articles, paths), labels,
-                                  site_url or os.environ.get("SITE_URL") or DEFAULT_SITE_URL, site_name, cache)
+                                  site_url or os.environ.get("SITE_URL") or DEFAULT_SITE_URL, site_name, cache,
+                                  code_version(paths.templates, paths.data, paths.labels_file))
         except SiteCollision as exc:
             raise explain_collision(exc, paths.seeds, paths.data / "events.yml").relative_to(paths.root) from None
     progress("render", 1, 1, "")

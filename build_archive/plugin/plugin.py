@@ -11,6 +11,7 @@ build, so an edited article shows at once and search catches up a few seconds la
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import logging
@@ -24,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, cast
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
@@ -45,6 +47,7 @@ from build_archive.plugin.page import ArchivePage, digest, generated_file, nav_t
 from build_archive.plugin.pagefind_stable import stabilise
 
 log = logging.getLogger("mkdocs.plugins.archive")
+GC_DELAY = 1.0  # seconds after a `mkdocs serve` rebuild before garbage collection resumes
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -61,10 +64,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._indexed = False  # the first build of `mkdocs serve` indexes in the foreground
         self._pending: str | None = None
         self._lock = threading.Lock()
+        self._building = False  # between on_pre_build and the build's end (guarded by _lock)
         self._in_nav: set[int] = set()
+        self._written: dict[str, str] = {}  # under `mkdocs serve`: generated path → where the last build wrote it
         self._shareable = False
         self._fragments: dict[tuple[object, ...], str] = {}
         self.site_name = ""  # mkdocs.yml's site_name, set in on_config
+        self._compiled = _CompiledTemplates()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -78,7 +84,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                            max_seed_bytes=int(self.config.max_file_mb * 1024 * 1024),
                            labels=root / self.config.labels)
         self.site_name = config.site_name
-        self.cache = Cache(self.paths.cache)  # kept across `mkdocs serve` rebuilds: its memory layer
+        # MkDocs calls on_config before every build; under `mkdocs serve` the cache is kept across
+        # rebuilds, with its memory layer (articles unpickled once) and the pages rendered last time.
+        if self.cache is None or self.cache.folder != self.paths.cache or not self.serving:
+            self.cache = Cache(self.paths.cache, long_lived=self.serving)
         if not self.serving and not self.dirty:
             self.atomic = AtomicSite(Path(config.site_dir))
             try:
@@ -93,7 +102,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         assert self.paths is not None and self.cache is not None
         # No cyclic garbage collection during a build: the archive is many long-lived objects that
         # every collection would walk again (under `mkdocs serve`, several previous builds' worth).
-        gc.disable()
+        with self._lock:
+            self._building = True
+            gc.disable()
         self.timings = {}
         self.cache.reset_counts()
         try:
@@ -109,7 +120,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         with stage(self.timings, "pages"):
-            current, changed, titles = {}, set(), nav_titles(config.nav)
+            current, changed, titles, written = {}, set(), nav_titles(config.nav), {}
             by_dest = {f.dest_uri: f for f in files}
             for path, output in self.outputs.items():
                 same = False
@@ -129,7 +140,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                                 "delete it (generated pages are never written to docs/)")
                     files.remove(existing)
                 files.append(file)
+                if self.serving:
+                    written[path] = file.abs_dest_path
             self.previous = current
+            self._remove_stale(written)
             for folder, path in folder_clashes(f.dest_uri for f in files):
                 self._refuse_clash(folder + "/", f"the file {folder} (it cannot also be a folder for {path})")
         with stage(self.timings, "link check"):
@@ -142,11 +156,29 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 log.warning(f"the generated page {url or '/'} links to '{link}', which is not in the site")
         return files
 
+    def _remove_stale(self, written: dict[str, str]) -> None:
+        """Under `mkdocs serve`, delete what the previous build generated and this one does not (a seed
+        removed or renamed): MkDocs' dirty rebuilds never delete, and the served site must be what a clean
+        build writes."""
+        for path in self._written.keys() - written.keys():
+            dest = Path(self._written[path])
+            dest.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # the page's folder, if now empty
+                dest.parent.rmdir()
+        self._written = written
+
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self._in_nav = {id(page) for page in nav.pages}
         self._fragments = {}
         self._shareable = all(page.url.count("/") <= 1 for page in nav.pages)  # see on_page_context
         return nav
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        # MkDocs makes a new theme environment for every build; under `mkdocs serve` its templates
+        # (Material's page and partials) are compiled once, not on every rebuild.
+        if self.serving:
+            env.bytecode_cache = self._compiled
+        return env
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
@@ -168,7 +200,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return self._fragments[key]
 
     def on_build_error(self, *, error: Exception) -> None:
-        gc.enable()
+        self._enable_gc()
         if self.atomic is not None:
             self.atomic.abandon()
             self.atomic = None
@@ -181,7 +213,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.atomic.abandon()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        gc.enable()
+        if self.serving:
+            # Everything the build made is young: the first collection walks all of it (a few tenths
+            # of a second). Under `mkdocs serve` it runs a second later, once the edited page is served.
+            with self._lock:
+                self._building = False
+            timer = threading.Timer(GC_DELAY, self._enable_gc, kwargs={"unless_building": True})
+            timer.daemon = True
+            timer.start()
+        else:
+            self._enable_gc()
         if self.config.search:
             if self.serving and self._indexed:
                 self._request_index(config.site_dir)  # in the background: the edited page shows at once
@@ -196,6 +237,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.atomic = None
         if self.serving:
             log.info("archive stages (s): " + ", ".join(f"{k} {v:.2f}" for k, v in self.timings.items()))
+
+    def _enable_gc(self, unless_building: bool = False) -> None:
+        with self._lock:
+            if not (unless_building and self._building):
+                self._building = False
+                gc.enable()
 
     def _index(self, site_dir: str, background: bool = False) -> None:
         """Index the built site with Pagefind (a chunked index: a first query fetches little).
@@ -244,3 +291,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 def _strict_warnings() -> bool:
     """Whether MkDocs' strict-mode counter has seen a warning (it aborts after on_post_build)."""
     return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory, by name and source: an edited template compiles again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
