@@ -53,6 +53,7 @@ DATE_LINES = [
     ("June 12, 2023 | 08:15 AM", "2023-06-12", None),                            # an English edition
     ("PV Nguyễn Văn Long | 12.06.2023 | 1.234 lượt xem", "2023-06-12", "Nguyễn Văn Long"),
     ("Thứ Hai, 12/06/2023 08:15 (GMT+7) | Chia sẻ", "2023-06-12", None),
+    ("Chuyên mục: Đối ngoại | Tác giả: Phạm Thu Trang | 12/06/2023", "2023-06-12", "Phạm Thu Trang"),
 ]
 
 
@@ -89,6 +90,8 @@ def test_the_shape_is_a_date_line_and_its_name_the_byline(line, date, author):
     "Thủ tướng tiếp Đại sứ Lào (05/12/2023)",
     "Hợp tác giáo dục Việt - Lào 12/06/2023",
     "Bình luận: hai bên đã thống nhất từ 12/06/2023",
+    "Ảnh: Thu Hà | 12/06/2023",                                                         # a photo credit
+    "Nguồn: Bộ Ngoại giao | 12/06/2023",
 ])
 def test_words_that_are_not_labels_sections_or_names_make_no_date_line(line):
     assert shapes.date_meta(nfc(line)) is None

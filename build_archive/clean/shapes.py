@@ -187,6 +187,7 @@ _COUNTER_WORDS = (r"(?:lượt xem|lượt đọc|lượt thích|lượt chia s�
                   r"bình luận|ý kiến|phản hồi|comments?|chia sẻ|shares?|thích|likes?)")
 # "Lượt xem: 1234", "Bình luận (3)" (the bracket is a separator), "1.234 lượt xem".
 _COUNTER_RE = re.compile(rf"^(?:{_COUNTER_WORDS}\s*:?\s*\d[\d.,]*|\d[\d.,]*\s*{_COUNTER_WORDS})$", re.IGNORECASE)
+_SECTION_LABEL_RE = re.compile(r"^(?:chuyên mục|danh mục|mục|category|section)\s*:\s*", re.IGNORECASE)
 # A byline's label and role, then the name: "Tác giả: Thu Hà", "Bởi Thu Hà", "PV Thu Hà", "Theo Thu Hà".
 _NAME_LABEL_RE = re.compile(r"^(?:tác giả|người viết|bài(?:\s+và\s+ảnh)?|tin(?:\s+và\s+ảnh)?|phóng viên|nhóm phóng viên|"
                             r"pv|ctv|viết bởi|bởi|written by|by|author|theo)\s*:?\s+(?P<name>\S.*)$", re.IGNORECASE)
@@ -194,7 +195,7 @@ _NAME_LABEL_RE = re.compile(r"^(?:tác giả|người viết|bài(?:\s+và\s+ả
 
 @functools.lru_cache(maxsize=1 << 14)
 def date_meta(line: str) -> DateMeta | None:
-    """A line that is a date (or a time) and, besides, only labels, separators, a weekday, a time zone, counters
+    """A line that is a date and, besides, only labels, separators, a weekday, a time, a time zone, counters
     and one section or byline name: "Thế giới Thứ hai, 12/6/2023, 08:15 (GMT+7)", "Posted: 12/06/2023 08:15 |
     Lượt xem: 1234", "Thu Hà - Thứ Hai, 12/06/2023 08:15". None for anything else, a sentence holding a date
     ("Ngày 12/6/2023, hai bên đã ký …") or a headline with its date among them."""
@@ -210,6 +211,7 @@ def date_meta(line: str) -> DateMeta | None:
     rest.append(line[at:])
     text = _ZONE_RE.sub(" ", TIME_RE.sub(" ", _WEEKDAY_RE.sub(" ", " | ".join(rest))))
     author = section = None
+    signed = False  # the name follows a byline label ("Tác giả:", "Bởi")
     for raw in _PIECE_SEP_RE.split(text):
         piece = raw.strip(" :.-–—")
         if piece and raw.lstrip().startswith(":"):
@@ -220,14 +222,15 @@ def date_meta(line: str) -> DateMeta | None:
             continue
         labelled = _NAME_LABEL_RE.match(piece)
         name = labelled["name"].strip(" :") if labelled else piece
+        filed = _SECTION_LABEL_RE.sub("", piece)  # "Chuyên mục: Thời sự" files the article under "Thời sự"
         if author is None and name_like(name) and not any(c.isdigit() for c in name):
-            author = name
-        elif (section is None and not labelled and 1 <= len(words(piece)) <= MAX_SECTION_WORDS
-              and len(piece) <= MAX_SECTION_CHARS and piece[0].isupper() and not re.search(r"[\d.!?…]", piece)):
-            section = piece
+            author, signed = name, bool(labelled)
+        elif (section is None and not labelled and 1 <= len(words(filed)) <= MAX_SECTION_WORDS
+              and len(filed) <= MAX_SECTION_CHARS and filed[0].isupper() and not re.search(r"[\d.!?…:]", filed)):
+            section = filed  # no colon: "Ảnh: Thu Hà" is a photo credit, "Nguồn: …" a source
         else:
             return None
-    if author is not None and section is not None and not _NAME_LABEL_RE.match(line):
+    if author is not None and section is not None and not signed:
         return None  # two unlabelled phrases beside a date: a headline's words ("Hội chợ Việt - Lào | 12/06/2023")
     return DateMeta(author)
 
