@@ -53,6 +53,9 @@ DATE_LINES = [
     ("June 12, 2023 | 08:15 AM", "2023-06-12", None),                            # an English edition
     ("PV Nguyễn Văn Long | 12.06.2023 | 1.234 lượt xem", "2023-06-12", "Nguyễn Văn Long"),
     ("Thứ Hai, 12/06/2023 08:15 (GMT+7) | Chia sẻ", "2023-06-12", None),
+    ("Đăng ngày 12/06/2023 lúc 08:15 bởi Thu Hà", "2023-06-12", "Thu Hà"),             # a blog-style portal
+    ("Đăng Khoa | 12/06/2023 08:15", "2023-06-12", "Đăng Khoa"),
+    ("Đăng: 12/06/2023 | Đăng Khoa", "2023-06-12", "Đăng Khoa"),
     ("Chuyên mục: Đối ngoại | Tác giả: Phạm Thu Trang | 12/06/2023", "2023-06-12", "Phạm Thu Trang"),
 ]
 

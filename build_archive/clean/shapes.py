@@ -181,8 +181,10 @@ _ZONE_RE = re.compile(r"\(?\s*(?<!\w)(?:GMT|UTC|ICT)\s*(?:[+-]\s*\d{1,2}(?::?\d{
 # What parts a date line: a bar, a bullet, a comma, a spaced dash, brackets.
 _PIECE_SEP_RE = re.compile(r"\s*[|•·»,;()\[\]]\s*|\s+[-–—]+\s+|^\s*[-–—]+\s*|\s*[-–—]+\s*$")
 # Words that only announce the date: "Ngày đăng:", "Cập nhật lần cuối", "Posted on", "Thời gian:".
-_DATE_LABEL_WORDS = frozenset("ngày đăng lúc vào cập nhật lần cuối xuất bản tải gửi thời gian giờ date published posted "
-                              "updated last modified on at".split())
+# "Đăng" alone only with its colon or another label: "Đăng Khoa" is a name.
+_DATE_LABEL_RE = re.compile(r"^(?:(?:ngày|đăng tải|đăng(?=\s*:|\s+(?:ngày|lúc|vào))|lúc|vào|cập nhật(?: lần cuối)?|"
+                            r"xuất bản|gửi|thời gian|giờ|date|"
+                            r"published|posted|updated|last modified|last updated|on|at)(?!\w)\s*:?\s*)+", re.IGNORECASE)
 _COUNTER_WORDS = (r"(?:lượt xem|lượt đọc|lượt thích|lượt chia sẻ|lượt bình luận|lượt nghe|xem|đọc|views?|reads?|"
                   r"bình luận|ý kiến|phản hồi|comments?|chia sẻ|shares?|thích|likes?)")
 # "Lượt xem: 1234", "Bình luận (3)" (the bracket is a separator), "1.234 lượt xem".
@@ -213,13 +215,12 @@ def date_meta(line: str) -> DateMeta | None:
     author = section = None
     signed = False  # the name follows a byline label ("Tác giả:", "Bởi")
     for raw in _PIECE_SEP_RE.split(text):
-        piece = raw.strip(" :.-–—")
-        if piece and raw.lstrip().startswith(":"):
+        if raw.strip(" :.-–—") and raw.lstrip().startswith(":"):
             return None  # "18/7/1977: Ký Hiệp ước …": an entry of a timeline in the body, what happened that day
+        # the date's label goes ("Đăng: …", "lúc 08:15 bởi Thu Hà": a label, then the byline)
+        piece = _DATE_LABEL_RE.sub("", raw.strip(" .-–—")).strip(" :.-–—")
         if not piece or _COUNTER_RE.match(piece) or not words(WIDGET_WORDS_RE.sub(" ", piece)):
-            continue  # a blank between separators, a counter or a control ("Bình luận", "Chia sẻ")
-        if all(w.lower().strip(":") in _DATE_LABEL_WORDS for w in piece.split()):
-            continue
+            continue  # a blank between separators, a label, a counter or a control ("Bình luận", "Chia sẻ")
         labelled = _NAME_LABEL_RE.match(piece)
         name = labelled["name"].strip(" :") if labelled else piece
         filed = _SECTION_LABEL_RE.sub("", piece)  # "Chuyên mục: Thời sự" files the article under "Thời sự"
