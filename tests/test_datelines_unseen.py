@@ -93,6 +93,8 @@ def test_the_shape_is_a_date_line_and_its_name_the_byline(line, date, author):
     "Thủ tướng tiếp Đại sứ Lào (05/12/2023)",
     "Hợp tác giáo dục Việt - Lào 12/06/2023",
     "Bình luận: hai bên đã thống nhất từ 12/06/2023",
+    "Hội đàm ngày 12/6/2023",                                                           # a short caption
+    "Lễ ký kết sáng 12/6/2023",
     "Ảnh: Thu Hà | 12/06/2023",                                                         # a photo credit
     "Nguồn: Bộ Ngoại giao | 12/06/2023",
 ])

@@ -175,9 +175,12 @@ MAX_SECTION_CHARS = 30
 # Weekdays in full or as "T2"/"CN" ("Thu", "Sun" are not read: Thu is a name too).
 _WEEKDAY_RE = re.compile(r"(?<!\w)(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|t[2-7]|cn|(?:mon|tues|wednes|thurs|"
                          r"fri|satur|sun)day)(?!\w)", re.IGNORECASE)
-# A time zone or the part of the day a time is printed with: "(GMT+7)", "UTC+07:00", "AM", "sáng".
+# A time zone, or the part of the day after a time: "(GMT+7)", "UTC+07:00", "08:15 AM", "8 giờ sáng".
 _ZONE_RE = re.compile(r"\(?\s*(?<!\w)(?:GMT|UTC|ICT)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\)?"
-                      r"|(?<!\w)(?:am|pm|a\.m\.|p\.m\.|giờ|sáng|chiều|tối|trưa)(?!\w)", re.IGNORECASE)
+                      r"|(?<=\d)\s*(?:am|pm|a\.m\.|p\.m\.|giờ|sáng|chiều|tối|trưa)(?!\w)", re.IGNORECASE)
+# Words that tell when something happened: a phrase holding one before a date is prose or a caption
+# ("Hội đàm ngày 12/6/2023", "Lễ ký sáng 12/6/2023"), not a section name.
+_WHEN_WORDS_RE = re.compile(r"(?<!\w)(?:ngày|lúc|vào|hôm|nay|sáng|chiều|tối|trưa|đêm)(?!\w)", re.IGNORECASE)
 # What parts a date line: a bar, a bullet, a comma, a spaced dash, brackets.
 _PIECE_SEP_RE = re.compile(r"\s*[|•·»,;()\[\]]\s*|\s+[-–—]+\s+|^\s*[-–—]+\s*|\s*[-–—]+\s*$")
 # Words that only announce the date: "Ngày đăng:", "Cập nhật lần cuối", "Posted on", "Thời gian:".
@@ -211,7 +214,7 @@ def date_meta(line: str) -> DateMeta | None:
         rest.append(line[at:date.start])
         at = max(at, date.end)
     rest.append(line[at:])
-    text = _ZONE_RE.sub(" ", TIME_RE.sub(" ", _WEEKDAY_RE.sub(" ", " | ".join(rest))))
+    text = TIME_RE.sub(" ", _ZONE_RE.sub(" ", _WEEKDAY_RE.sub(" ", " | ".join(rest))))
     author = section = None
     signed = False  # the name follows a byline label ("Tác giả:", "Bởi")
     for raw in _PIECE_SEP_RE.split(text):
@@ -227,7 +230,8 @@ def date_meta(line: str) -> DateMeta | None:
         if author is None and name_like(name) and not any(c.isdigit() for c in name):
             author, signed = name, bool(labelled)
         elif (section is None and not labelled and 1 <= len(words(filed)) <= MAX_SECTION_WORDS
-              and len(filed) <= MAX_SECTION_CHARS and filed[0].isupper() and not re.search(r"[\d.!?…:]", filed)):
+              and len(filed) <= MAX_SECTION_CHARS and filed[0].isupper() and not re.search(r"[\d.!?…:]", filed)
+              and not _WHEN_WORDS_RE.search(filed)):
             section = filed  # no colon: "Ảnh: Thu Hà" is a photo credit, "Nguồn: …" a source
         else:
             return None
