@@ -184,3 +184,16 @@ def test_a_date_line_run_into_the_lead_is_split_off():
     assert [p.text for p in article.paragraphs] == [LEAD, MORE]
     assert article.author.value == "Thu Hà"
     assert when(article) == ("2023-06-12", "day", "stated")
+
+
+def test_a_signed_date_line_run_onto_the_last_paragraph_is_split_off():
+    article = run(*CHROME, TITLE, LEAD, MORE + " Thu Hà - Thứ Hai, 12/06/2023 08:15")
+    assert [p.text for p in article.paragraphs] == [LEAD, MORE]
+    assert article.author.value == "Thu Hà"
+    assert when(article) == ("2023-06-12", "day", "stated")
+
+
+def test_a_byline_with_its_outlet_after_a_slash_beside_the_date():
+    article = run(*CHROME, TITLE, "Theo Hà Văn/Báo Điện tử Chính phủ | 12/06/2023 08:15", LEAD, MORE)
+    assert (article.author.value, article.original_outlet.value) == ("Hà Văn", "Báo Điện tử Chính phủ")
+    assert when(article) == ("2023-06-12", "day", "stated")

@@ -393,6 +393,8 @@ class _Walk:
         author = meta.author if meta else None
         if author:
             self._credit_byline(author)
+        if meta and meta.outlet:
+            self.state.byline_outlet = self.state.byline_outlet or meta.outlet
         self.state.date_lines.append(DateLine(line, own or bool(author), signed=bool(author), above_title=above_title))
         return bool(author)
 

@@ -164,9 +164,11 @@ def prose_opening(line: str) -> bool:
 
 @dataclass(frozen=True)
 class DateMeta:
-    """What a date line says besides its date that the article keeps: the byline name it carries."""
+    """What a date line says besides its date that the article keeps: the byline's name, and the outlet
+    it names after a slash ("Theo Hà Văn/Báo Điện tử Chính phủ")."""
 
     author: str | None = None
+    outlet: str | None = None
 
 
 MAX_DATE_LINE = 140
@@ -192,6 +194,7 @@ _COUNTER_WORDS = (r"(?:lượt xem|lượt đọc|lượt thích|lượt chia s�
                   r"bình luận|ý kiến|phản hồi|comments?|chia sẻ|shares?|thích|likes?)")
 # "Lượt xem: 1234", "Bình luận (3)" (the bracket is a separator), "1.234 lượt xem".
 _COUNTER_RE = re.compile(rf"^(?:{_COUNTER_WORDS}\s*:?\s*\d[\d.,]*|\d[\d.,]*\s*{_COUNTER_WORDS})$", re.IGNORECASE)
+_OUTLET_RE = re.compile(r"^[A-ZĐ][^\s\d/]*(?:\s+[^\s\d/]+){0,5}$")  # after a byline's slash: "VOV", "Báo Nhân Dân"
 _SECTION_LABEL_RE = re.compile(r"^(?:chuyên mục|danh mục|mục|category|section)\s*:\s*", re.IGNORECASE)
 # A byline's label and role, then the name: "Tác giả: Thu Hà", "Bởi Thu Hà", "PV Thu Hà", "Theo Thu Hà".
 _NAME_LABEL_RE = re.compile(r"^(?:tác giả|người viết|bài(?:\s+và\s+ảnh)?|tin(?:\s+và\s+ảnh)?|phóng viên|nhóm phóng viên|"
@@ -215,7 +218,7 @@ def date_meta(line: str) -> DateMeta | None:
         at = max(at, date.end)
     rest.append(line[at:])
     text = TIME_RE.sub(" ", _ZONE_RE.sub(" ", _WEEKDAY_RE.sub(" ", " | ".join(rest))))
-    author = section = None
+    author = section = outlet = None
     signed = False  # the name follows a byline label ("Tác giả:", "Bởi")
     for raw in _PIECE_SEP_RE.split(text):
         if raw.strip(" :.-–—") and raw.lstrip().startswith(":"):
@@ -226,6 +229,9 @@ def date_meta(line: str) -> DateMeta | None:
             continue  # a blank between separators, a label, a counter or a control ("Bình luận", "Chia sẻ")
         labelled = _NAME_LABEL_RE.match(piece)
         name = labelled["name"].strip(" :") if labelled else piece
+        who, _, where = name.partition("/")
+        if where and name_like(who.strip()) and _OUTLET_RE.match(where.strip()):
+            name, outlet = who.strip(), where.strip()
         filed = _SECTION_LABEL_RE.sub("", piece)  # "Chuyên mục: Thời sự" files the article under "Thời sự"
         if author is None and name_like(name) and not any(c.isdigit() for c in name):
             author, signed = name, bool(labelled)
@@ -237,7 +243,7 @@ def date_meta(line: str) -> DateMeta | None:
             return None
     if author is not None and section is not None and not signed:
         return None  # two unlabelled phrases beside a date: a headline's words ("Hội chợ Việt - Lào | 12/06/2023")
-    return DateMeta(author)
+    return DateMeta(author, outlet)
 
 
 def date_line(line: str) -> bool:
