@@ -336,8 +336,7 @@ class _Walk:
                 else:
                     self.set(i, LineRole.CHROME)
             elif self.roles[i][0].role == LineRole.META and (shapes.date_line(line) or place_dateline(line)):
-                self.state.date_lines.append(DateLine(line, self._in_title_block(i, title_at, end),
-                                                      above_title=title_at is not None and i < title_at))
+                self._date_line(line, self._in_title_block(i, title_at, end), above_title=title_at is not None and i < title_at)
             elif self.roles[i][0].role == LineRole.CAPTION:
                 self.kept.add(match_key(shapes.split_credit(line)[0]))
 
@@ -386,6 +385,18 @@ class _Walk:
     def _prose_after(self, lead: int) -> str:
         """The article's first paragraphs of prose (not the headlines of a list of other stories among them)."""
         return " ".join(line for line in self.lines[lead:lead + TITLE_CONTEXT_LINES] if shapes.sentence_like(line))
+
+    def _date_line(self, line: str, own: bool, above_title: bool = False) -> bool:
+        """A date line's date for dating; the byline name it carries ("Thu Hà - Thứ Hai, 12/06/2023") is the
+        author's, and makes the date the article's own. Whether it was signed."""
+        meta = shapes.date_meta(line)
+        author = meta.author if meta else None
+        if author:
+            self._credit_byline(author)
+        if meta and meta.outlet:
+            self.state.byline_outlet = self.state.byline_outlet or meta.outlet
+        self.state.date_lines.append(DateLine(line, own or bool(author), signed=bool(author), above_title=above_title))
+        return bool(author)
 
     def _credit_byline(self, name: str) -> None:
         outlet = _outlet_by_name(name, self.outlets)
@@ -446,7 +457,9 @@ class _Walk:
                 after_image = True
             elif shapes.date_line(line):
                 self.set(i, LineRole.META)
-                state.date_lines.append(DateLine(line, self._beside_byline(i)))
+                closed = self._date_line(line, self._beside_byline(i)) or closed  # a signed one closes the text
+                if i > lead and self._headlines_follow(i):  # the article's date, then a list of other stories
+                    in_tail, resumable = True, not self._ended(i)
             elif _doubled(line):
                 self.set(i, LineRole.TEASER)
                 j = self.after(i)
@@ -515,10 +528,14 @@ class _Walk:
         list of other stories begins (a subheading is followed by prose)."""
         line = self.lines[i]
         if (not 1 <= len(shapes.words(line)) <= MAX_LIST_LABEL_WORDS or line.endswith(shapes.SENTENCE_END)
-                or self.rules.is_chrome(line)):
+                or self.rules.is_chrome(line) or shapes.date_line(line)):  # a date line is the article's, not a label
             return False
         if line.endswith(":") and shapes.stop_ratio(line) > 0:  # "Các nội dung hợp tác gồm:" opens the body's list
             return False
+        return self._headlines_follow(i)
+
+    def _headlines_follow(self, i: int) -> bool:
+        """The lines after i are headlines of other stories, not prose."""
         following: list[str] = []
         j = self.after(i)
         while j is not None and len(following) < MIN_LISTED:
@@ -619,10 +636,10 @@ class _Walk:
         elif byline := _byline(text, self.outlets):
             self.state.author = self.state.author or byline[0]
             self.state.byline_outlet = self.state.byline_outlet or byline[1]
+        elif shapes.date_line(text):
+            self._date_line(text, False)
         elif author := shapes.byline(text):
             self._credit_byline(author)
-        elif shapes.date_line(text):
-            self.state.date_lines.append(DateLine(text, False))
 
     def _peel(self, line: str) -> tuple[tuple[Segment, ...], str, tuple[Segment, ...]]:
         """Furniture before and after a paragraph on its line ("Chia sẻ Facebook Sáng 12/4, …", "… hai nước.

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
-from build_archive.date.patterns import EN_DATE_RE, TIME_RE, full_dates
+from build_archive.date.patterns import TIME_RE, full_dates, place_dateline
 
 # Function words of Vietnamese prose: a sentence has many, a menu or a name has none.
 STOP_WORDS = frozenset(
@@ -161,21 +162,94 @@ def prose_opening(line: str) -> bool:
     return bool(_PROSE_OPENING_RE.match(line))
 
 
+@dataclass(frozen=True)
+class DateMeta:
+    """What a date line says besides its date that the article keeps: the byline's name, and the outlet
+    it names after a slash ("Theo Hà Văn/Báo Điện tử Chính phủ")."""
+
+    author: str | None = None
+    outlet: str | None = None
+
+
+MAX_DATE_LINE = 140
+MAX_SECTION_WORDS = 3  # a section name ("Thời sự", "Thế giới"); four words make a headline
+MAX_SECTION_CHARS = 30
+# Weekdays in full or as "T2"/"CN" ("Thu", "Sun" are not read: Thu is a name too).
+_WEEKDAY_RE = re.compile(r"(?<!\w)(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|t[2-7]|cn|(?:mon|tues|wednes|thurs|"
+                         r"fri|satur|sun)day)(?!\w)", re.IGNORECASE)
+# A time zone, or the part of the day after a time: "(GMT+7)", "UTC+07:00", "08:15 AM", "8 giờ sáng".
+_ZONE_RE = re.compile(r"\(?\s*(?<!\w)(?:GMT|UTC|ICT)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\)?"
+                      r"|(?<=\d)\s*(?:am|pm|a\.m\.|p\.m\.|giờ|sáng|chiều|tối|trưa)(?!\w)", re.IGNORECASE)
+# Words that tell when something happened: a phrase holding one before a date is prose or a caption
+# ("Hội đàm ngày 12/6/2023", "Lễ ký sáng 12/6/2023"), not a section name.
+_WHEN_WORDS_RE = re.compile(r"(?<!\w)(?:ngày|lúc|vào|hôm|nay|sáng|chiều|tối|trưa|đêm)(?!\w)", re.IGNORECASE)
+# What parts a date line: a bar, a bullet, a comma, a spaced dash, brackets.
+_PIECE_SEP_RE = re.compile(r"\s*[|•·»,;()\[\]]\s*|\s+[-–—]+\s+|^\s*[-–—]+\s*|\s*[-–—]+\s*$")
+# Words that only announce the date: "Ngày đăng:", "Cập nhật lần cuối", "Posted on", "Thời gian:".
+# "Đăng" alone only with its colon or another label: "Đăng Khoa" is a name.
+_DATE_LABEL_RE = re.compile(r"^(?:(?:ngày|đăng tải|đăng(?=\s*:|\s+(?:ngày|lúc|vào))|lúc|vào|cập nhật(?: lần cuối)?|"
+                            r"xuất bản|gửi|thời gian|giờ|date|"
+                            r"published|posted|updated|last modified|last updated|on|at)(?!\w)\s*:?\s*)+", re.IGNORECASE)
+_COUNTER_WORDS = (r"(?:lượt xem|lượt đọc|lượt thích|lượt chia sẻ|lượt bình luận|lượt nghe|xem|đọc|views?|reads?|"
+                  r"bình luận|ý kiến|phản hồi|comments?|chia sẻ|shares?|thích|likes?)")
+# "Lượt xem: 1234", "Bình luận (3)" (the bracket is a separator), "1.234 lượt xem".
+_COUNTER_RE = re.compile(rf"^(?:{_COUNTER_WORDS}\s*:?\s*\d[\d.,]*|\d[\d.,]*\s*{_COUNTER_WORDS})$", re.IGNORECASE)
+_OUTLET_RE = re.compile(r"^[A-ZĐ][^\s\d/]*(?:\s+[^\s\d/]+){0,5}$")  # after a byline's slash: "VOV", "Báo Nhân Dân"
+_SECTION_LABEL_RE = re.compile(r"^(?:chuyên mục|danh mục|mục|category|section)\s*:\s*", re.IGNORECASE)
+# A byline's label and role, then the name: "Tác giả: Thu Hà", "Bởi Thu Hà", "PV Thu Hà", "Theo Thu Hà".
+_NAME_LABEL_RE = re.compile(r"^(?:tác giả|người viết|bài(?:\s+và\s+ảnh)?|tin(?:\s+và\s+ảnh)?|phóng viên|nhóm phóng viên|"
+                            r"pv|ctv|viết bởi|bởi|written by|by|author|theo)\s*:?\s+(?P<name>\S.*)$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def date_meta(line: str) -> DateMeta | None:
+    """A line that is a date and, besides, only labels, separators, a weekday, a time, a time zone, counters
+    and one section or byline name: "Thế giới Thứ hai, 12/6/2023, 08:15 (GMT+7)", "Posted: 12/06/2023 08:15 |
+    Lượt xem: 1234", "Thu Hà - Thứ Hai, 12/06/2023 08:15". None for anything else, a sentence holding a date
+    ("Ngày 12/6/2023, hai bên đã ký …") or a headline with its date among them."""
+    found = full_dates(line)
+    if len(line) > MAX_DATE_LINE or not found or sentence_like(line):
+        return None
+    if place_dateline(line):
+        return DateMeta()  # "Hà Nội, ngày 6/12/2023": the place is where the article was written, not a name
+    rest, at = [], 0
+    for date in found:
+        rest.append(line[at:date.start])
+        at = max(at, date.end)
+    rest.append(line[at:])
+    text = TIME_RE.sub(" ", _ZONE_RE.sub(" ", _WEEKDAY_RE.sub(" ", " | ".join(rest))))
+    author = section = outlet = None
+    signed = False  # the name follows a byline label ("Tác giả:", "Bởi")
+    for raw in _PIECE_SEP_RE.split(text):
+        if raw.strip(" :.-–—") and raw.lstrip().startswith(":"):
+            return None  # "18/7/1977: Ký Hiệp ước …": an entry of a timeline in the body, what happened that day
+        # the date's label goes ("Đăng: …", "lúc 08:15 bởi Thu Hà": a label, then the byline)
+        piece = _DATE_LABEL_RE.sub("", raw.strip(" .-–—")).strip(" :.-–—")
+        if not piece or _COUNTER_RE.match(piece) or not words(WIDGET_WORDS_RE.sub(" ", piece)):
+            continue  # a blank between separators, a label, a counter or a control ("Bình luận", "Chia sẻ")
+        labelled = _NAME_LABEL_RE.match(piece)
+        name = labelled["name"].strip(" :") if labelled else piece
+        who, _, where = name.partition("/")
+        if where and name_like(who.strip()) and _OUTLET_RE.match(where.strip()):
+            name, outlet = who.strip(), where.strip()
+        filed = _SECTION_LABEL_RE.sub("", piece)  # "Chuyên mục: Thời sự" files the article under "Thời sự"
+        if author is None and name_like(name) and not any(c.isdigit() for c in name):
+            author, signed = name, bool(labelled)
+        elif (section is None and not labelled and 1 <= len(words(filed)) <= MAX_SECTION_WORDS
+              and len(filed) <= MAX_SECTION_CHARS and filed[0].isupper() and not re.search(r"[\d.!?…:]", filed)
+              and not _WHEN_WORDS_RE.search(filed)):
+            section = filed  # no colon: "Ảnh: Thu Hà" is a photo credit, "Nguồn: …" a source
+        else:
+            return None
+    if author is not None and section is not None and not signed:
+        return None  # two unlabelled phrases beside a date: a headline's words ("Hội chợ Việt - Lào | 12/06/2023")
+    return DateMeta(author, outlet)
+
+
 def date_line(line: str) -> bool:
-    """A line that is a date and little else ("09:34 | 22/08/2016 GMT+7", "Cập nhật: … 14 tháng 6, 2011")."""
-    if len(line) > 90 or not (full_dates(line) or EN_DATE_RE.search(line)):
-        return False
-    rest = EN_DATE_RE.sub(" ", line)
-    for found in full_dates(rest):
-        rest = rest.replace(found.text, " ")
-    rest = TIME_RE.sub(" ", rest)
-    leftover = [w for w in words(rest) if w.lower().strip(",:") not in _DATE_WORDS]
-    return len(leftover) <= 1
-
-
-_DATE_WORDS = frozenset("thứ hai ba tư năm sáu bảy chủ nhật ngày tháng cập nhật đăng lúc gmt gmt+7 giờ sáng chiều "
-                        "lần cuối xuất bản published updated posted last modified on at "
-                        "monday tuesday wednesday thursday friday saturday sunday".split())
+    """A line that is a date and little else ("09:34 | 22/08/2016 GMT+7", "Cập nhật: … 14 tháng 6, 2011",
+    "Chính trị - Thứ Hai, 12/06/2023, 08:15"): page metadata, never title nor body."""
+    return date_meta(line) is not None
 
 
 def name_like(text: str) -> bool:
@@ -190,6 +264,8 @@ _SIGNATURE_OUTLET_RE = re.compile(r"\s*/\s*[A-ZĐ][\w.+&-]*(?:[\s-]+[A-ZĐÀ-Ỹ
 def byline(line: str) -> str | None:
     """The author of a byline line ("Bài và ảnh: HỒNG VÂN", "Thái An - Ảnh: Phạm Hải",
     "Tên Tác Giả 18:17 | 28/01/2024"), or None if the line is not one."""
+    if (meta := date_meta(line)) is not None:
+        return meta.author  # a date line's name part, without label, weekday or date
     text = BULLET_RE.sub("", line).strip()
     text = BYLINE_LABEL_RE.sub("", text)
     text = re.split(r"\s+[-–]\s+(?:Ảnh|ẢNH)\s*:", text)[0]

@@ -32,9 +32,14 @@ DAY_MONTH_RE = re.compile(
 DAY_MONTH_WORDS_RE = re.compile(
     rf"(?<!\w)(?P<word>{TIME_WORD})\s*(?:ngày\s*)?(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})(?!\d)"
     r"(?:,?\s+(?:năm\s+)?(?P<y>\d{4})(?!\d))?", re.IGNORECASE)
-# "14 tháng 6, 2011", "ngày 14 tháng 6 năm 2011".
-VI_WORDS_DATE_RE = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2}),?\s+(?:năm\s+)?(?P<y>\d{4})(?!\d)",
-                              re.IGNORECASE)
+# Vietnamese month names ("tháng Sáu", "tháng Mười Hai", "tháng Chạp"), as dates and figures print them.
+MONTH_NAMES = {"Giêng": 1, "Một": 1, "Hai": 2, "Ba": 3, "Tư": 4, "Năm": 5, "Sáu": 6, "Bảy": 7, "Tám": 8,
+                "Chín": 9, "Mười": 10, "Mười Một": 11, "Mười một": 11, "Mười Hai": 12, "Mười hai": 12, "Chạp": 12}
+_MONTH_WORD = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
+# "14 tháng 6, 2011", "ngày 14 tháng 6 năm 2011", "12 Tháng Sáu 2023". A month name is read only capitalised
+# ("12 tháng năm 2022" is twelve months of 2022, not the 12th of May).
+VI_WORDS_DATE_RE = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+tháng\s+(?:(?P<m>\d{{1,2}})|(?-i:(?P<mw>{_MONTH_WORD})))(?!\w)"
+                              r",?\s+(?:năm\s+)?(?P<y>\d{4})(?!\d)", re.IGNORECASE)
 _EN_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
               "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 _ORDINAL = r"(?:st|nd|rd|th)?"
@@ -100,7 +105,8 @@ def _full_dates(text: str) -> tuple[FoundDate, ...]:
         if valid_date(year, month, day):
             found.append(FoundDate(year, month, day, match.start(), match.end(), match.group(0)))
     for match in VI_WORDS_DATE_RE.finditer(text):
-        day, month, year = int(match["d"]), int(match["m"]), int(match["y"])
+        day, year = int(match["d"]), int(match["y"])
+        month = int(match["m"]) if match["m"] else MONTH_NAMES[match["mw"]]
         if valid_date(year, month, day):
             found.append(FoundDate(year, month, day, match.start(), match.end(), match.group(0)))
     for match in EN_DATE_RE.finditer(text):
@@ -172,9 +178,6 @@ FIGURE_DATE_RE = re.compile(
     r"(?:(?P=s1)(?P<y1>\d{4}))?)?" + _RANGE_SEP + r")?"
     r"(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\d/]|[.,-]\d)")
 DATE_CUE_RE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|nay|qua)\s*\(?\s*$", re.IGNORECASE)
-MONTH_NAMES = {"Giêng": 1, "Một": 1, "Hai": 2, "Ba": 3, "Tư": 4, "Năm": 5, "Sáu": 6, "Bảy": 7, "Tám": 8,
-                "Chín": 9, "Mười": 10, "Mười Một": 11, "Mười một": 11, "Mười Hai": 12, "Mười hai": 12, "Chạp": 12}
-_MONTH_WORD = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 MONTH_RANGE_RE = re.compile(
     r"(?:[Tt]ừ\s+)?[Tt]háng\s+(?P<m1>\d{1,2})\s*[/-]\s*(?P<y1>\d{4})\s*(?:-|–|đến|tới)\s*"
     r"tháng\s+(?P<m2>\d{1,2})\s*[/-]\s*(?P<y2>\d{4})(?!\d)")
