@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import functools
+from collections.abc import Callable, Iterator, Sequence
 
 from markupsafe import Markup
 
-from build_archive.link.events import event_of_span
+from build_archive.link.events import event_named
 from build_archive.model.article import Article, Paragraph
 from build_archive.model.citation import article_citation
+from build_archive.model.enums import EntityType
 from build_archive.model.event import Event
 from build_archive.model.urls import article_url, figure_id, raw_path, relative
 from build_archive.pages.bibliography import ARCHIVE_FILES, article_files
@@ -35,19 +37,27 @@ def body_blocks(article: Article) -> list[tuple[str, object, int]]:
 
 
 def paragraph_html(article: Article, paragraph: Paragraph, names: dict[str, str], page: str, labels: Labels,
-                   events: Sequence[Event] = (),
+                   here: Callable[[], Sequence[Event]] = tuple,
                    pages: dict[str, str] | None = None, seen: set[str] | None = None) -> Markup:
+    """``here``: the events the paragraph is cited for (see event_of_span), asked only if it has an event span."""
     ids = [figure_id(article.id, paragraph.anchor, n) for n in range(len(paragraph.figures))]
     return render_paragraph(paragraph.text, paragraph.entities, paragraph.figures, names=names,
                             link=lambda path: relative(page, path), figure_ids=ids, labels=labels, pages=pages, seen=seen,
-                            event_of=lambda span: event_of_span(events, article.id, paragraph.anchor, span))
+                            event_of=lambda span: event_named(here(), span) if span.type == EntityType.EVENT else None)
+
+
+def _events_here(ctx: SiteContext, article_id: str, anchor: str) -> list[Event]:
+    """The article's events a paragraph is cited for, from indexes: a popular event's mentions are not scanned."""
+    at = ctx.mentioned_at.get((article_id, anchor), set())
+    return [e for e in ctx.events_of_article.get(article_id, []) if e.id in at or article_id in ctx.covering[e.id]]
 
 
 def _article_pages(ctx: SiteContext, article: Article) -> dict[str, Output]:
     url = article_url(article)
     seen: set[str] = set()
-    events = ctx.events_of_article.get(article.id, [])
-    html_of = {p.anchor: paragraph_html(article, p, ctx.names, url, ctx.labels, events, ctx.entity_pages, seen)
+    html_of = {p.anchor: paragraph_html(article, p, ctx.names, url, ctx.labels,
+                                        functools.partial(_events_here, ctx, article.id, p.anchor),
+                                        ctx.entity_pages, seen)
                for p in article.paragraphs}
     return {
         f"{url}index.md": ctx.render(f"{url}index.md", "article.html.j2", article=article,
