@@ -11,6 +11,8 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_ok, make_project
 
+from build_archive.plugin.plugin import SEARCHED_PAGES
+
 SEEDS = sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
 
 
@@ -193,3 +195,15 @@ def test_figures_page_table_chart_and_downloads(site):
     article = next((site / "articles").glob("2023-01-12-*/index.html"))
     links = BeautifulSoup(article.read_text(), "html.parser").select("a.va-fig")
     assert links and all(a["href"].split("#")[1] in ids for a in links)
+
+
+def test_pagefind_reads_exactly_the_pages_marked_for_search(site):
+    """Pagefind parses only SEARCHED_PAGES: every page with a search body is among them, and all are indexed."""
+    pattern = SEARCHED_PAGES
+    head, alternatives, tail = re.fullmatch(r"(.*)\{(.*)\}(.*)", pattern).groups()
+    glob = re.compile("|".join(re.escape(head + alt + tail).replace(r"\*", "[^/]+") for alt in alternatives.split(",")))
+    marked = [p.relative_to(site).as_posix() for p in site.rglob("*.html") if "data-pagefind-body" in p.read_text()]
+    assert {"articles", "events", "entities"} <= {path.split("/")[0] for path in marked}
+    assert [path for path in marked if not glob.fullmatch(path)] == []
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["vi"]["page_count"] == len(marked)

@@ -46,6 +46,10 @@ from build_archive.plugin.pagefind_stable import stabilise
 
 log = logging.getLogger("mkdocs.plugins.archive")
 
+# The pages Pagefind reads: those whose templates mark a body to index (data-pagefind-body: an article,
+# an event, an entity). Every other page would be parsed only to be skipped, the source views among them.
+SEARCHED_PAGES = "{articles/*,events/*,entities/*/*}/index.html"
+
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def __init__(self) -> None:
@@ -204,7 +208,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         the rebuild that shows an editor's change.
         """
         start = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", site_dir, "--silent"],
+        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", site_dir, "--glob", SEARCHED_PAGES, "--silent"],
                                 capture_output=True, text=True, preexec_fn=(lambda: os.nice(19)) if background else None)
         if result.returncode != 0:
             raise PluginError(f"Pagefind could not index {site_dir}: {result.stderr or result.stdout}")
