@@ -154,13 +154,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
-        """Share the tabs and sidebar among generated pages outside the nav at the same depth.
+        """Share what Material renders the same among generated pages outside the nav at the same depth.
 
-        They render the same: no nav item is active, and MkDocs makes every link to a nav page
-        (all of them one folder deep) relative by the page's depth and its first folder alone.
+        The tabs, sidebar, header (but its title), styles, scripts and footer (templates/overrides/):
+        no nav item is active, and MkDocs makes every link to a nav page (all of them one folder deep)
+        or to an asset relative by the page's depth and its first folder alone.
         """
         if self._shareable and isinstance(page, ArchivePage) and id(page) not in self._in_nav and not page.toc:
-            scope = (page.url.split("/")[0], page.url.count("/"), tuple(page.meta.get("hide", ())))
+            scope = (page.url.split("/")[0], page.url.count("/"), tuple(page.meta.get("hide", ())), page.edit_url)
             # Jinja takes any key; MkDocs' TemplateContext lists only its own.
             cast(dict[str, Any], context)["archive_memo"] = functools.partial(self._fragment, scope)
         return context
