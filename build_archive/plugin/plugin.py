@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, cast
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
@@ -152,6 +153,24 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._shareable = all(page.url.count("/") <= 1 for page in nav.pages)  # see on_page_context
         return nav
 
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        """MkDocs renders the pages next. What lives to the end of the build (the archive, the pages)
+        is frozen out of the collector's sight and collection resumes, so what rendering a page leaves
+        behind is freed as it goes, not held to the end. A one-shot build never reads the outputs again:
+        each page's HTML is dropped once written (on_post_page)."""
+        gc.freeze()
+        gc.enable()
+        if not self.serving:
+            assert self.cache is not None
+            self.outputs = {}
+            self.cache.memory.clear()  # only `mkdocs serve` rebuilds read it again
+        return env
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if not self.serving and isinstance(page, ArchivePage):
+            page.release()
+        return output
+
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         """Share what Material renders the same among generated pages outside the nav at the same depth.
@@ -173,6 +192,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return self._fragments[key]
 
     def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
         gc.enable()
         if self.atomic is not None:
             self.atomic.abandon()
@@ -186,6 +206,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.atomic.abandon()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()
         gc.enable()
         if self.config.search:
             if self.serving and self._indexed:
