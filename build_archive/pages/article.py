@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator, Sequence
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from build_archive.link.events import event_named
 from build_archive.model.article import Article, Paragraph
@@ -46,6 +46,27 @@ def paragraph_html(article: Article, paragraph: Paragraph, names: dict[str, str]
                             event_of=lambda span: event_named(here(), span) if span.type == EntityType.EVENT else None)
 
 
+def source_lines_html(article: Article, labels: Labels) -> Markup:
+    """The source view's raw lines, each segment marked kept or removed with its role's label.
+
+    Made here rather than by a template loop over every segment of every line, which was most of
+    the cost of a page nobody searches.
+    """
+    out = []
+    for line in article.source_lines:
+        removed = " va-line--removed" if line.segments and all(seg.removed for seg in line.segments) else ""
+        out.append(f'<li value="{line.number}" class="va-line{removed}">')
+        for seg in line.segments:
+            role, text, label = escape(seg.role), escape(seg.text), escape(labels.line_role[seg.role])
+            if seg.removed:
+                out.append(f'<del class="va-seg va-seg--removed va-seg--{role}">{text}</del>'
+                           f'<span class="va-role va-role--removed">{label}</span>')
+            else:
+                out.append(f'<span class="va-seg va-seg--kept va-seg--{role}">{text}</span><span class="va-role">{label}</span>')
+        out.append("</li>\n")
+    return Markup("".join(out))
+
+
 def _events_here(ctx: SiteContext, article_id: str, anchor: str) -> list[Event]:
     """The article's events a paragraph is cited for, from indexes: a popular event's mentions are not scanned."""
     at = ctx.mentioned_at.get((article_id, anchor), set())
@@ -64,7 +85,8 @@ def _article_pages(ctx: SiteContext, article: Article) -> dict[str, Output]:
                                      blocks=body_blocks(article), html_of=html_of,
                                      cite=citation_outputs(article_citation(article, ctx.site_url, ctx.site_name),
                                                            article_files(article.id), ARCHIVE_FILES)),
-        f"{url}source.md": ctx.render(f"{url}source.md", "source.html.j2", article=article),
+        f"{url}source.md": ctx.render(f"{url}source.md", "source.html.j2", article=article,
+                                      source_lines=source_lines_html(article, ctx.labels)),
     }
 
 
