@@ -16,8 +16,10 @@ import gc
 import logging
 import mimetypes
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -44,12 +46,9 @@ from build_archive.plugin.config import ArchiveConfig
 from build_archive.plugin.links import broken_links, folder_clashes
 from build_archive.plugin.page import ArchivePage, digest, generated_file, nav_titles
 from build_archive.plugin.pagefind_stable import stabilise
+from build_archive.plugin.search_input import SEARCHED_PAGES, write_copy
 
 log = logging.getLogger("mkdocs.plugins.archive")
-
-# The pages Pagefind reads: those whose templates mark a body to index (data-pagefind-body: an article,
-# an event, an entity). Every other page would be parsed only to be skipped, the source views among them.
-SEARCHED_PAGES = "{articles/*,events/*,entities/*/*}/index.html"
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -70,6 +69,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._shareable = False
         self._fragments: dict[tuple[object, ...], str] = {}
         self.site_name = ""  # mkdocs.yml's site_name, set in on_config
+        self._search_input: Path | None = None  # a one-shot build's pages as Pagefind reads them (search_input.py)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -164,11 +164,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             assert self.cache is not None
             self.outputs = {}
             self.cache.memory.clear()  # only `mkdocs serve` rebuilds read it again
+            if self.config.search and not self.dirty:  # a dirty build renders only some pages
+                self._search_input = Path(tempfile.mkdtemp(prefix="archive-pagefind-input-"))
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.serving and isinstance(page, ArchivePage):
             page.release()
+        if self._search_input is not None:
+            write_copy(self._search_input, page.file.dest_uri, output)
         return output
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
@@ -194,6 +198,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
         gc.enable()
+        self._drop_search_input()
         if self.atomic is not None:
             self.atomic.abandon()
             self.atomic = None
@@ -204,6 +209,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_shutdown(self) -> None:
         if self.atomic is not None:
             self.atomic.abandon()
+        self._drop_search_input()
+
+    def _drop_search_input(self) -> None:
+        if self._search_input is not None:
+            shutil.rmtree(self._search_input, ignore_errors=True)
+            self._search_input = None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()
@@ -230,8 +241,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         the rebuild that shows an editor's change.
         """
         start = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", site_dir, "--glob", SEARCHED_PAGES, "--silent"],
+        if self._search_input is not None and not background:  # a one-shot build: its pages' content only
+            source = ["--site", str(self._search_input), "--output-path", str(Path(site_dir) / "pagefind")]
+        else:
+            source = ["--site", site_dir, "--glob", SEARCHED_PAGES]
+        result = subprocess.run([sys.executable, "-m", "pagefind", *source, "--silent"],
                                 capture_output=True, text=True, preexec_fn=(lambda: os.nice(19)) if background else None)
+        self._drop_search_input()
         if result.returncode != 0:
             raise PluginError(f"Pagefind could not index {site_dir}: {result.stderr or result.stdout}")
         stabilise(site_dir)
