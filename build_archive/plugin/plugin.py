@@ -19,7 +19,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -164,8 +163,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             assert self.cache is not None
             self.outputs = {}
             self.cache.memory.clear()  # only `mkdocs serve` rebuilds read it again
-            if self.config.search and not self.dirty:  # a dirty build renders only some pages
-                self._search_input = Path(tempfile.mkdtemp(prefix="archive-pagefind-input-"))
+            if self.config.search and self.atomic is not None:  # not --dirty, which renders only some pages
+                # Beside site/ under the build's lock; a killed build's copy goes at the next build.
+                self._search_input = self.atomic.final.with_name(f".{self.atomic.final.name}.search")
+                shutil.rmtree(self._search_input, ignore_errors=True)
+                self._search_input.mkdir()
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
