@@ -52,7 +52,9 @@ wall = time.perf_counter() - start
 me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 plugin = config.plugins.get("archive")
 print(json.dumps({"wall": wall, "cpu": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
-                  "peak_kib": max(me.ru_maxrss, kids.ru_maxrss), "timings": plugin.timings if plugin else {}}))
+                  "own_cpu": me.ru_utime + me.ru_stime,
+                  "peak_kib": max(me.ru_maxrss, kids.ru_maxrss), "own_peak_kib": me.ru_maxrss,
+                  "children_peak_kib": kids.ru_maxrss, "timings": plugin.timings if plugin else {}}))
 """
 
 
@@ -176,8 +178,11 @@ def measure(count: int, work: Path, serve: bool) -> dict:
 def report(row: dict) -> None:
     n, full, bare = row["n"], row["full"], row["bare"]
     print(f"\nN = {n}: {row['pages']} HTML pages")
-    print(f"  full build: {full['wall']:.1f} s wall, {full['cpu']:.1f} s CPU ({full['cpu'] / n * 1000:.1f} ms CPU/article), "
-          f"peak {full['peak_kib'] / 1024:.0f} MiB")
+    print(f"  full build: {full['wall']:.1f} s wall, {full['cpu']:.1f} s CPU ({full['cpu'] / n * 1000:.1f} ms CPU/article; "
+          f"MkDocs' own process {full['own_cpu']:.1f} s, its children {full['cpu'] - full['own_cpu']:.1f} s: "
+          "the clean+tag pool and Pagefind), "
+          f"peak {full['peak_kib'] / 1024:.0f} MiB (MkDocs {full['own_peak_kib'] / 1024:.0f}, "
+          f"largest child {full['children_peak_kib'] / 1024:.0f}: Pagefind or a clean+tag worker)")
     print(f"  bare MkDocs + Material, same text: {bare['wall']:.1f} s wall, {bare['cpu']:.1f} s CPU "
           f"({bare['cpu'] / n * 1000:.1f} ms CPU/article), peak {bare['peak_kib'] / 1024:.0f} MiB")
     print(f"  CPU per article, full ÷ bare: {full['cpu'] / bare['cpu']:.2f}")

@@ -426,6 +426,7 @@ def test_site_is_whole_after_kill_at_any_moment(tmp_path):
     assert after_digest != before
     assert set(seen) <= {before, after_digest}, "site/ was found half-written"
     assert not (project / ".site.new").exists() and not (project / ".site.old").exists()
+    assert not (project / ".site.search").exists()  # what Pagefind read (plugin/search_input.py)
 
 
 def test_two_builds_at_once_both_succeed(tmp_path):

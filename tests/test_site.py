@@ -5,11 +5,17 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_ok, make_project
+
+from build_archive.plugin.pagefind_stable import stabilise
+from build_archive.plugin.search_input import SEARCHED_PAGES, searched
 
 SEEDS = sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
 
@@ -193,3 +199,24 @@ def test_figures_page_table_chart_and_downloads(site):
     article = next((site / "articles").glob("2023-01-12-*/index.html"))
     links = BeautifulSoup(article.read_text(), "html.parser").select("a.va-fig")
     assert links and all(a["href"].split("#")[1] in ids for a in links)
+
+
+def test_pagefind_reads_exactly_the_pages_marked_for_search(site):
+    """Pagefind reads only SEARCHED_PAGES: every page with a search body is among them, and all are indexed."""
+    marked = [p.relative_to(site).as_posix() for p in site.rglob("*.html") if "data-pagefind-body" in p.read_text()]
+    assert {"articles", "events", "entities"} <= {path.split("/")[0] for path in marked}
+    assert [path for path in marked if not searched(path)] == []
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["vi"]["page_count"] == len(marked)
+
+
+def test_pagefind_indexes_the_pages_content_as_it_would_the_whole_site(site, tmp_path):
+    """The build feeds Pagefind each searchable page cut to its content: the index is the one the full pages give."""
+    whole = tmp_path / "site"
+    shutil.copytree(site, whole, ignore=shutil.ignore_patterns("pagefind"))
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(whole), "--glob", SEARCHED_PAGES, "--silent"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    stabilise(whole)
+    built = {p.relative_to(site / "pagefind"): p.read_bytes() for p in (site / "pagefind").rglob("*") if p.is_file()}
+    assert built == {p.relative_to(whole / "pagefind"): p.read_bytes() for p in (whole / "pagefind").rglob("*") if p.is_file()}

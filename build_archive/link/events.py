@@ -419,6 +419,11 @@ def event_of_span(events: Sequence[Event], article_id: str, anchor: str, span: E
         return None
     here = [e for e in events if any(m.article_id == article_id and m.anchor == anchor for m in e.mentioned_in)
             or article_id in e.covered_by]
+    return event_named(here, span)
+
+
+def event_named(here: Sequence[Event], span: EntitySpan) -> str | None:
+    """Of the events a paragraph is cited for (``here``, in event order), the one ``span`` names; see event_of_span."""
     for event in here:
         if event.entity and event.entity == span.id:
             return event.id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from build_archive.model.event import Event, Series
@@ -30,8 +31,22 @@ def series_index(events: list[Event]) -> dict[str, list[Event]]:
         if event.series:
             index.setdefault(event.series, []).append(event)
     for members in index.values():
-        members.sort(key=lambda e: (e.ordinal or 0, e.date.date or "9999", e.id))
+        members.sort(key=_order)
     return index
+
+
+def _order(event: Event) -> tuple[int, str, str]:
+    return event.ordinal or 0, event.date.date or "9999", event.id
+
+
+def _numbered(same: list[Event], n: int) -> Event | None:
+    """The last event of ``same`` (in series order) numbered ``n``: a bisection, not a scan per event page."""
+    i = bisect.bisect_right(same, n, key=lambda e: e.ordinal or 0)
+    while i > 0 and (same[i - 1].ordinal or 0) == n:
+        if same[i - 1].ordinal == n:
+            return same[i - 1]
+        i -= 1
+    return None
 
 
 def neighbours(event: Event, index: dict[str, list[Event]],
@@ -42,14 +57,15 @@ def neighbours(event: Event, index: dict[str, list[Event]],
     s = series[event.series]
     same = index.get(event.series, [])
     if s.numbered and event.ordinal is not None:
-        by_n = {e.ordinal: e for e in same}
-        prev = by_n.get(event.ordinal - 1)
-        nxt = by_n.get(event.ordinal + 1)
+        prev = _numbered(same, event.ordinal - 1)
+        nxt = _numbered(same, event.ordinal + 1)
         title = s.title or s.name
         prev_d = {"event": prev} if prev else ({"implied": title.format(n=event.ordinal - 1, year="?", head="")}
                                                if event.ordinal > 1 else None)
         next_d = {"event": nxt} if nxt else None
         return prev_d, next_d
     ordered = same
-    i = ordered.index(event)
+    i = bisect.bisect_left(ordered, _order(event), key=_order)  # ids are unique: its own place
+    if i == len(ordered) or ordered[i] is not event:
+        i = ordered.index(event)
     return ({"event": ordered[i - 1]} if i > 0 else None), ({"event": ordered[i + 1]} if i + 1 < len(ordered) else None)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import functools
+from collections.abc import Callable, Iterator, Sequence
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from build_archive.link.events import event_of_span
+from build_archive.link.events import event_named
 from build_archive.model.article import Article, Paragraph
 from build_archive.model.citation import article_citation
+from build_archive.model.enums import EntityType
 from build_archive.model.event import Event
 from build_archive.model.urls import article_url, figure_id, raw_path, relative
 from build_archive.pages.bibliography import ARCHIVE_FILES, article_files
@@ -35,26 +37,56 @@ def body_blocks(article: Article) -> list[tuple[str, object, int]]:
 
 
 def paragraph_html(article: Article, paragraph: Paragraph, names: dict[str, str], page: str, labels: Labels,
-                   events: Sequence[Event] = (),
+                   here: Callable[[], Sequence[Event]] = tuple,
                    pages: dict[str, str] | None = None, seen: set[str] | None = None) -> Markup:
+    """``here``: the events the paragraph is cited for (see event_of_span), asked only if it has an event span."""
     ids = [figure_id(article.id, paragraph.anchor, n) for n in range(len(paragraph.figures))]
     return render_paragraph(paragraph.text, paragraph.entities, paragraph.figures, names=names,
                             link=lambda path: relative(page, path), figure_ids=ids, labels=labels, pages=pages, seen=seen,
-                            event_of=lambda span: event_of_span(events, article.id, paragraph.anchor, span))
+                            event_of=lambda span: event_named(here(), span) if span.type == EntityType.EVENT else None)
+
+
+def source_lines_html(article: Article, labels: Labels) -> Markup:
+    """The source view's raw lines, each segment marked kept or removed with its role's label.
+
+    Made here rather than by a template loop over every segment of every line, which was most of
+    the cost of a page nobody searches.
+    """
+    out = []
+    for line in article.source_lines:
+        removed = " va-line--removed" if line.segments and all(seg.removed for seg in line.segments) else ""
+        out.append(f'<li value="{line.number}" class="va-line{removed}">')
+        for seg in line.segments:
+            role, text, label = escape(seg.role), escape(seg.text), escape(labels.line_role[seg.role])
+            if seg.removed:
+                out.append(f'<del class="va-seg va-seg--removed va-seg--{role}">{text}</del>'
+                           f'<span class="va-role va-role--removed">{label}</span>')
+            else:
+                out.append(f'<span class="va-seg va-seg--kept va-seg--{role}">{text}</span><span class="va-role">{label}</span>')
+        out.append("</li>\n")
+    return Markup("".join(out))
+
+
+def _events_here(ctx: SiteContext, article_id: str, anchor: str) -> list[Event]:
+    """The article's events a paragraph is cited for, from indexes: a popular event's mentions are not scanned."""
+    at = ctx.mentioned_at.get((article_id, anchor), set())
+    return [e for e in ctx.events_of_article.get(article_id, []) if e.id in at or article_id in ctx.covering[e.id]]
 
 
 def _article_pages(ctx: SiteContext, article: Article) -> dict[str, Output]:
     url = article_url(article)
     seen: set[str] = set()
-    events = ctx.events_of_article.get(article.id, [])
-    html_of = {p.anchor: paragraph_html(article, p, ctx.names, url, ctx.labels, events, ctx.entity_pages, seen)
+    html_of = {p.anchor: paragraph_html(article, p, ctx.names, url, ctx.labels,
+                                        functools.partial(_events_here, ctx, article.id, p.anchor),
+                                        ctx.entity_pages, seen)
                for p in article.paragraphs}
     return {
         f"{url}index.md": ctx.render(f"{url}index.md", "article.html.j2", article=article,
                                      blocks=body_blocks(article), html_of=html_of,
                                      cite=citation_outputs(article_citation(article, ctx.site_url, ctx.site_name),
                                                            article_files(article.id), ARCHIVE_FILES)),
-        f"{url}source.md": ctx.render(f"{url}source.md", "source.html.j2", article=article),
+        f"{url}source.md": ctx.render(f"{url}source.md", "source.html.j2", article=article,
+                                      source_lines=source_lines_html(article, ctx.labels)),
     }
 
 

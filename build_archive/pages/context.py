@@ -45,6 +45,8 @@ class SiteContext:
     events_by_id: dict[str, Event] = field(init=False)
     series_by_id: dict[str, Series] = field(init=False)
     events_of_article: dict[str, list[Event]] = field(init=False)
+    mentioned_at: dict[tuple[str, str | None], set[str]] = field(init=False)  # (article, anchor) → event ids
+    covering: dict[str, frozenset[str]] = field(init=False)  # event id → ids of the articles covering it
     entity_pages: dict[str, str] = field(init=False)
     names: dict[str, str] = field(init=False)
     rows: list[FigureRow] = field(init=False)
@@ -61,6 +63,11 @@ class SiteContext:
         self.events_by_id = {e.id: e for e in self.events}
         self.series_by_id = {s.id: s for s in archive.series}
         self.events_of_article = events_by_article(self.events)
+        self.mentioned_at = {}
+        for event in self.events:
+            for m in event.mentioned_in:
+                self.mentioned_at.setdefault((m.article_id, m.anchor), set()).add(event.id)
+        self.covering = {e.id: frozenset(e.covered_by) for e in self.events}
         self.entity_pages = entity_pages(self.events)
         by_year: dict[str, list[Article]] = {}
         for article in articles:

@@ -49,18 +49,25 @@ def page_meta(output: PageOutput, homepage: bool = False) -> dict[str, Any]:
 class ArchivePage(Page):
     def __init__(self, file: File, config: MkDocsConfig, output: PageOutput, nav_title: str | None) -> None:
         super().__init__(nav_title, file, config)
-        self.output = output
+        self.output: PageOutput | None = output
         # Set now, not only in read_source: a dirty build reads only changed pages, but the
         # navigation shows every page's title.
         self.markdown, self.meta = "", page_meta(output, self.is_homepage)
 
     def read_source(self, config: MkDocsConfig) -> None:
+        assert self.output is not None, "a released page is not read again"
         self.markdown, self.meta = "", page_meta(self.output, self.is_homepage)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
+        assert self.output is not None, "a released page is not rendered again"
         self.content = self.output.html
         self.toc = get_toc([])
         self.links_to_anchors = {}
+
+    def release(self) -> None:
+        """Let go of the page's HTML once MkDocs has it written (a one-shot build never reads it again)."""
+        self.output = None
+        self.content = None
 
 
 def digest(output: Output) -> str:

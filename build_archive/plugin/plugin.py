@@ -17,6 +17,7 @@ import gc
 import logging
 import mimetypes
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -45,6 +46,7 @@ from build_archive.plugin.config import ArchiveConfig
 from build_archive.plugin.links import broken_links, folder_clashes
 from build_archive.plugin.page import ArchivePage, digest, generated_file, nav_titles
 from build_archive.plugin.pagefind_stable import stabilise
+from build_archive.plugin.search_input import SEARCHED_PAGES, write_copy
 
 log = logging.getLogger("mkdocs.plugins.archive")
 GC_DELAY = 1.0  # seconds after a `mkdocs serve` rebuild before garbage collection resumes
@@ -71,6 +73,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._fragments: dict[tuple[object, ...], str] = {}
         self.site_name = ""  # mkdocs.yml's site_name, set in on_config
         self._compiled = _CompiledTemplates()
+        self._search_input: Path | None = None  # a one-shot build's pages as Pagefind reads them (search_input.py)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -174,21 +177,46 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return nav
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        # MkDocs makes a new theme environment for every build; under `mkdocs serve` its templates
-        # (Material's page and partials) are compiled once, not on every rebuild.
+        """MkDocs renders the pages next.
+
+        Under `mkdocs serve` its templates (Material's page and partials) are compiled once, not on
+        every rebuild, and collection waits until the edited page is served (on_post_build). A one-shot
+        build freezes what lives to the end (the archive, the pages) out of the collector's sight and
+        resumes collection, so what rendering a page leaves behind is freed as it goes; it never reads
+        the outputs again: each page's HTML is dropped once written (on_post_page).
+        """
         if self.serving:
             env.bytecode_cache = self._compiled
+            return env
+        gc.freeze()
+        gc.enable()
+        assert self.cache is not None
+        self.outputs = {}
+        self.cache.memory.clear()  # only `mkdocs serve` rebuilds read it again
+        if self.config.search and self.atomic is not None:  # not --dirty, which renders only some pages
+            # Beside site/ under the build's lock; a killed build's copy goes at the next build.
+            self._search_input = self.atomic.final.with_name(f".{self.atomic.final.name}.search")
+            shutil.rmtree(self._search_input, ignore_errors=True)
+            self._search_input.mkdir()
         return env
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if not self.serving and isinstance(page, ArchivePage):
+            page.release()
+        if self._search_input is not None:
+            write_copy(self._search_input, page.file.dest_uri, output)
+        return output
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
-        """Share the tabs and sidebar among generated pages outside the nav at the same depth.
+        """Share what Material renders the same among generated pages outside the nav at the same depth.
 
-        They render the same: no nav item is active, and MkDocs makes every link to a nav page
-        (all of them one folder deep) relative by the page's depth and its first folder alone.
+        The tabs, sidebar, header (but its title), styles, scripts and footer (templates/overrides/):
+        no nav item is active, and MkDocs makes every link to a nav page (all of them one folder deep)
+        or to an asset relative by the page's depth and its first folder alone.
         """
         if self._shareable and isinstance(page, ArchivePage) and id(page) not in self._in_nav and not page.toc:
-            scope = (page.url.split("/")[0], page.url.count("/"), tuple(page.meta.get("hide", ())))
+            scope = (page.url.split("/")[0], page.url.count("/"), tuple(page.meta.get("hide", ())), page.edit_url)
             # Jinja takes any key; MkDocs' TemplateContext lists only its own.
             cast(dict[str, Any], context)["archive_memo"] = functools.partial(self._fragment, scope)
         return context
@@ -200,7 +228,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return self._fragments[key]
 
     def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
         self._enable_gc()
+        self._drop_search_input()
         if self.atomic is not None:
             self.atomic.abandon()
             self.atomic = None
@@ -211,6 +241,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_shutdown(self) -> None:
         if self.atomic is not None:
             self.atomic.abandon()
+        self._drop_search_input()
+
+    def _drop_search_input(self) -> None:
+        if self._search_input is not None:
+            shutil.rmtree(self._search_input, ignore_errors=True)
+            self._search_input = None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.serving:
@@ -222,6 +258,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             timer.daemon = True
             timer.start()
         else:
+            gc.unfreeze()
             self._enable_gc()
         if self.config.search:
             if self.serving and self._indexed:
@@ -251,8 +288,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         the rebuild that shows an editor's change.
         """
         start = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", site_dir, "--silent"],
+        if self._search_input is not None and not background:  # a one-shot build: its pages' content only
+            source = ["--site", str(self._search_input), "--output-path", str(Path(site_dir) / "pagefind")]
+        else:
+            source = ["--site", site_dir, "--glob", SEARCHED_PAGES]
+        result = subprocess.run([sys.executable, "-m", "pagefind", *source, "--silent"],
                                 capture_output=True, text=True, preexec_fn=(lambda: os.nice(19)) if background else None)
+        self._drop_search_input()
         if result.returncode != 0:
             raise PluginError(f"Pagefind could not index {site_dir}: {result.stderr or result.stdout}")
         stabilise(site_dir)
