@@ -60,3 +60,27 @@ def test_abbreviations_link_to_the_body_they_stand_for():
 def test_lao_provinces_in_the_spellings_vietnamese_papers_print(spelling):
     assert ids(f"Đoàn công tác đã đến tỉnh {spelling} hôm qua.") == {spelling: "savannakhet"}
     assert ids("Nhà máy nằm ở Atapeu.") == {"Atapeu": "attapeu"}
+
+
+def test_a_number_or_code_ends_a_bodys_name():
+    found = spans("(Lao Động) - Trường Hữu nghị T78 đào tạo hàng nghìn học sinh Lào mỗi năm.")
+    assert ("Trường Hữu nghị T78", "organization") in found
+
+
+def test_a_news_agency_called_a_hang_and_its_abbreviation_are_one_body():
+    found = ids("Thông tấn xã Việt Nam phối hợp với Hãng Thông tấn Lào (KPL) đưa tin.")
+    assert found["Hãng Thông tấn Lào"] == found["KPL"] == "thong-tan-xa-lao"
+    assert "Lào" not in found
+
+
+def test_an_events_name_ends_before_where_it_is_held():
+    found = spans("(Pathet Lao) - Lễ hội Pi May ở Luông Pha Băng thu hút du khách Việt Nam.")
+    assert ("Lễ hội Pi May", "event") in found and ("Luông Pha Băng", "place") in found
+
+
+def test_vietnams_regions_and_another_countrys_regions():
+    """"miền Trung" is Vietnam's region, a place; "miền Nam Lào" is written with the country, the place."""
+    found = ids("Các tỉnh miền Trung hợp tác với miền Nam Lào; miền Trung Việt Nam giáp Lào.")
+    assert found["miền Trung"] == "mien-trung"
+    assert "miền Nam" not in found and found["Lào"] == "lao"
+    assert ("miền Nam", "place") not in spans("Các tỉnh miền Nam Lào giáp Campuchia.")

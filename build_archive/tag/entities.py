@@ -461,6 +461,8 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
                 break
             if count == 0 and not (w[0].isupper() or w.isdigit()):
                 break
+            if count and w[0].islower() and any(ch.isdigit() for ch in text[start:end].split()[-1]):
+                break  # "Trường Hữu nghị T78 đào tạo …": a number or code ends the name
             lower = 0 if w[0].isupper() else lower if low in _BELONGS_WORDS else lower + 1
             if lower > 4:  # "… Kinh doanh vốn nhà nước rót vốn": a name's lower-case words are few
                 break
@@ -546,6 +548,16 @@ def _other_country_bodies(text: str, known: list[tuple[int, int, tuple[Entity, .
         else:
             out.append(current)
     return out
+
+
+def _other_countrys_regions(text: str, known: list[tuple[int, int, tuple[Entity, ...]]],
+                            countries: frozenset[str]) -> list[tuple[int, int, tuple[Entity, ...]]]:
+    """"miền Trung Lào", "miền Nam Lào": a region word before another country's name is that country's
+    region, and the country is the place (as in "Nam Lào"); not Vietnam's "miền Trung"."""
+    following = {s: c for s, _, c in known}
+    return [k for k in known if not (
+        k[2] and k[2][0].gazetteer and _key(text[k[0]:k[1]]).startswith("miền ")
+        and any(c.id in countries and c.country != k[2][0].country for c in following.get(k[1] + 1, ())))]
 
 
 def _after_role(text: str, start: int, roles: re.Pattern[str] | None) -> bool:
@@ -638,7 +650,7 @@ def tag_entities(text: str, matcher: EntityMatcher, people: Mapping[str, EntityS
                                       and _after_role(text, k[0], matcher.roles))]  # "Phó Chủ tịch Quốc hội"
     known = [k for k in known if not (k[2] and k[2][0].type == EntityType.PLACE
                                       and _LANGUAGE_RE.search(text, max(0, k[0] - 6), k[0]))]  # "tiếng Lào"
-    known.sort()
+    known = _other_countrys_regions(text, sorted(known), matcher.countries)
     persons = [(s, c[0]) for s, e, c in known if len(c) == 1 and c[0].type == EntityType.PERSON]
     spans: list[EntitySpan] = []
     taken: list[tuple[int, int]] = []
