@@ -84,3 +84,21 @@ def test_vietnams_regions_and_another_countrys_regions():
     assert found["miền Trung"] == "mien-trung"
     assert "miền Nam" not in found and found["Lào"] == "lao"
     assert ("miền Nam", "place") not in spans("Các tỉnh miền Nam Lào giáp Campuchia.")
+
+
+def test_a_departments_name_with_a_dash_is_one_body_of_the_province():
+    """"Sở Lao động - Thương binh và Xã hội Hà Tĩnh": no fragment of the ministry's name inside it."""
+    found = spans("(Báo Hà Tĩnh) - Sở Lao động - Thương binh và Xã hội Hà Tĩnh hỗ trợ lao động về từ Lào.")
+    assert found[0] == ("Sở Lao động - Thương binh và Xã hội Hà Tĩnh", "organization")
+    assert ("Hà Tĩnh", "place") not in found
+
+
+def test_youth_union_of_a_province():
+    found = spans("Tỉnh đoàn Nghệ An và Đoàn Thanh niên Nhân dân Cách mạng Lào tỉnh Xiêng Khoảng tổ chức trại hè.")
+    assert ("Tỉnh đoàn Nghệ An", "organization") in found
+    assert not [t for t, kind in found if kind == "place"]
+
+
+def test_a_district_whose_syllables_are_joined_by_hyphens_is_one_place():
+    found = spans("Bác sĩ khám bệnh cho người dân huyện Pạc-xăn, tỉnh Bolykhămxay.")
+    assert ("Pạc-xăn", "place") in found and ("Pạc", "place") not in found

@@ -53,6 +53,7 @@ _SYLLABLE = r"[^\W\d_]+"
 _LOWER = "a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 _LINK = rf"(?:-{_SYLLABLE}| - (?=[{_LOWER}]){_SYLLABLE})"  # "Xi-xu-lít", "Căn - nhạ": spaced only before lower case
 _SPACED_LINKS_RE = re.compile(rf"(?: - (?=[{_LOWER}]){_SYLLABLE})+(?![\w-])")
+_HYPHEN_LINKS_RE = re.compile(rf"(?:-(?=[{_LOWER}]){_SYLLABLE})+(?![\w-])")  # "Pạc-xăn", not "Bình-Khăm"
 _HYPHENATED_RE = re.compile(rf"(?<![\w-]){_SYLLABLE}{_LINK}+(?:\s{_SYLLABLE}{_LINK}+)*(?![\w-])")
 _CREDIT_RE = re.compile(r"(?:ảnh|nguồn|theo|video|clip|đồ họa|bài|thực hiện|tác giả)\s*[:/-]?\s*$", re.IGNORECASE)
 _PLACE_WORDS = frozenset({"tỉnh", "thủ", "đô", "phố", "huyện", "nước", "quốc", "tại", "và", "ở"})
@@ -357,6 +358,9 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
                 run = (head.start(), gate[1])
             elif run:
                 run = (head.start(), run[1])
+        linked = _HYPHEN_LINKS_RE.match(text, run[1]) if run else None
+        if run and linked:  # "huyện Pạc-xăn": a Lao name's syllables joined by hyphens are one name
+            run = (run[0], linked.end())
         if run:
             add(*run, EntityType.PLACE)
     # Roads: "Quốc lộ 15", "Đường 9".
