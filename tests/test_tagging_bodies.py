@@ -102,3 +102,25 @@ def test_youth_union_of_a_province():
 def test_a_district_whose_syllables_are_joined_by_hyphens_is_one_place():
     found = spans("Bác sĩ khám bệnh cho người dân huyện Pạc-xăn, tỉnh Bolykhămxay.")
     assert ("Pạc-xăn", "place") in found and ("Pạc", "place") not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("(Người Lao Động) - Công ty Cổ phần Hoàng Anh Gia Lai trồng cao su ở Attapeu.", "Công ty Cổ phần Hoàng Anh Gia Lai"),
+    ("Ủy ban nhân dân thành phố Hồ Chí Minh tiếp đoàn tỉnh Chăm-pa-xắc.", "Ủy ban nhân dân thành phố Hồ Chí Minh"),
+    ("Sở Ngoại vụ Thành phố Hồ Chí Minh hỗ trợ lưu học sinh Lào.", "Sở Ngoại vụ Thành phố Hồ Chí Minh"),
+    ("Học viện Biên phòng đào tạo học viên Lào.", "Học viện Biên phòng"),
+])
+def test_a_company_or_citys_body_keeps_the_place_in_its_name_and_ends_before_a_verb(text, name):
+    found = spans(text)
+    assert (name, "organization") in found
+    assert not [t for t, _ in found if t != name and t in name], found
+
+
+def test_a_person_after_a_companys_name_is_no_part_of_it():
+    found = spans("Giám đốc Công ty Cổ phần Sông Đà Nguyễn Văn An cho biết.")
+    assert ("Công ty Cổ phần Sông Đà", "organization") in found and ("Nguyễn Văn An", "person") in found
+
+
+def test_the_city_named_for_ho_chi_minh_is_the_place_with_its_head():
+    assert ids("Học sinh Lào học tại thành phố Hồ Chí Minh.") == {"Lào": "lao",
+                                                                "thành phố Hồ Chí Minh": "thanh-pho-ho-chi-minh"}

@@ -301,7 +301,7 @@ def _places_after(text: str, end: int, places: list[tuple[int, int]], absorbed: 
         belongs = _BELONGS_RE.match(text, end)
         if belongs is None or (found is not None and "tại" not in belongs.group().lower()):
             break
-        place = next((p for p in places if p[0] == belongs.end()), None)
+        place = next((p for p in places if p[0] in (belongs.end(), end + 1)), None)  # "… thành phố Hồ Chí Minh"
         if place is None:
             break
         last = place
@@ -358,6 +358,9 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
                 run = (head.start(), gate[1])
             elif run:
                 run = (head.start(), run[1])
+        if run:  # "Công ty Cổ phần Sông Đà Nguyễn Văn An": a person's name ends the place's
+            run = next(((run[0], w.start() - 1) for w in _WORD_RE.finditer(text, run[0], run[1])
+                        if w.start() > run[0] and w.group() in FAMILY_NAMES and _person_name(text, w.start())), run)
         linked = _HYPHEN_LINKS_RE.match(text, run[1]) if run else None
         if run and linked:  # "huyện Pạc-xăn": a Lao name's syllables joined by hyphens are one name
             run = (run[0], linked.end())
@@ -450,7 +453,8 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
             w = word.group()
             if gap not in (" ", "-", " - ") or count >= 10 or not _free(taken, word.start(), word.end()):
                 break
-            if w in FAMILY_NAMES and _person_name(text, word.start()):
+            person = _person_name(text, word.start()) if w in FAMILY_NAMES else None
+            if person and _free(taken, *person):  # "Công ty Cổ phần Hoàng Anh Gia Lai": no person runs into a place
                 break
             low = w.lower()
             following = _WORD_RE.search(text, word.end())
@@ -580,8 +584,8 @@ def _gazetteer_fits(text: str, start: int, end: int, candidates: tuple[Entity, .
     stands right before it ("Tổng thống Nga Vladimir Putin")."""
     name = text[start:end]
     words = name.split()
-    if not (words[0][0].isupper() or len(words) > 1 and words[0].lower() in ("châu", "miền", "vùng")):
-        return False  # "lào": not the country; "châu Á" is written so
+    if not (words[0][0].isupper() or len(words) > 1 and words[0].lower() in ("châu", "miền", "vùng", "thành")):
+        return False  # "lào": not the country; "châu Á", "thành phố Hồ Chí Minh" are written so
     if not any([w[:1].isupper() for w in words[1:]] == [w[:1].isupper() for w in n.split()[1:]]
                for c in candidates for n in _match_names(c) if _key(n) == _key(name)):
         return False  # "Quỹ Hòa bình": peace, not the province
