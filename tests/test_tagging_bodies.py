@@ -124,3 +124,10 @@ def test_a_person_after_a_companys_name_is_no_part_of_it():
 def test_the_city_named_for_ho_chi_minh_is_the_place_with_its_head():
     assert ids("Học sinh Lào học tại thành phố Hồ Chí Minh.") == {"Lào": "lao",
                                                                 "thành phố Hồ Chí Minh": "thanh-pho-ho-chi-minh"}
+
+
+def test_a_body_followed_by_its_own_country_is_one_name():
+    found = ids("(QĐND) - Bộ Tư lệnh Bộ đội Biên phòng Việt Nam và Bộ Quốc phòng Lào phối hợp tuần tra.")
+    assert found["Bộ Tư lệnh Bộ đội Biên phòng Việt Nam"] == "bo-tu-lenh-bo-doi-bien-phong"
+    assert found["Bộ Quốc phòng Lào"] == "bo-quoc-phong-lao"
+    assert "Việt Nam" not in found and "Lào" not in found

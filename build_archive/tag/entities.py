@@ -553,6 +553,9 @@ def _other_country_bodies(text: str, known: list[tuple[int, int, tuple[Entity, .
         elif all(c.country and c.country != country.country for c in candidates):
             out.append((start, following[1], ()))
             skip = True
+        elif len(candidates) == 1 and candidates[0].country == country.country:
+            out.append((start, following[1], candidates))  # "Bộ Tư lệnh Bộ đội Biên phòng Việt Nam": its own country
+            skip = True
         else:
             out.append(current)
     return out
