@@ -131,3 +131,19 @@ def test_a_body_followed_by_its_own_country_is_one_name():
     assert found["Bộ Tư lệnh Bộ đội Biên phòng Việt Nam"] == "bo-tu-lenh-bo-doi-bien-phong"
     assert found["Bộ Quốc phòng Lào"] == "bo-quoc-phong-lao"
     assert "Việt Nam" not in found and "Lào" not in found
+
+
+def test_a_provinces_standing_board_is_its_body_not_a_place():
+    """"Thường trực HĐND tỉnh Hà Tĩnh": a rank word before a province's body still leaves the body's name."""
+    found = spans("(Báo Quảng Trị) - Thường trực HĐND tỉnh Hà Tĩnh và Thường trực Tỉnh ủy Quảng Trị dự lễ.")
+    assert ("HĐND tỉnh Hà Tĩnh", "organization") in found and ("Tỉnh ủy Quảng Trị", "organization") in found
+    assert not [t for t, kind in found if kind == "place"]
+    ranked = spans("Thường trực Ban Bí thư Trung ương Đảng Cộng sản Việt Nam Trần Cẩm Tú tiếp đoàn.")
+    assert ("Đảng Cộng sản Việt Nam", "organization") in ranked
+
+
+@pytest.mark.parametrize("spelling, place", [("Thà Khẹt", "tha-khek"), ("Sayaboury", "xay-nha-bu-ly"),
+                                             ("Xay Nhạ Bu Li", "xay-nha-bu-ly"), ("Át-ta-pư", "attapeu"),
+                                             ("Savannaket", "savannakhet")])
+def test_more_spellings_of_lao_provinces_and_towns(spelling, place):
+    assert ids(f"Đoàn đã đến {spelling} hôm qua.") == {spelling: place}

@@ -445,8 +445,7 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
         words_before = norm[max(0, start - 8):start].split()
         if words_before and words_before[-1] in matcher.rules.plural_markers:
             continue
-        if re.search(r"(?:ủy\s+viên|thường\s+trực)\s+$", norm[max(0, start - 14):start]):
-            continue  # "Ủy viên Bộ Chính trị", "Thường trực Ban Bí thư": a rank, recorded with the role
+        rank = re.search(r"(?:ủy\s+viên|thường\s+trực)\s+$", norm[max(0, start - 14):start])
         end, count, lower = head.end(), 0, 0
         for word in _WORD_RE.finditer(text, head.end()):
             gap = text[end:word.start()]
@@ -478,14 +477,16 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
         body = next((b for b in bodies if b[0] == end + 1 and text[end] == " "), None)
         if body and count == 0 and _key(head.group()) in ("báo", "đài", "tạp chí"):
             continue  # "báo Vientiane Times": the paper itself, already named
-        if body:  # "Văn phòng Quốc hội", "Ban Bí thư Trung ương Đảng Cộng sản Việt Nam": a body of that body
+        if body and not rank:  # "Văn phòng Quốc hội", "Ban Bí thư Trung ương Đảng Cộng sản Việt Nam": a body of that body
             absorbed.append(body)
             end, count = body[1], count + 1
         place_end = _places_after(text, end, places + [(f.start, f.end) for f in found if f.type == EntityType.PLACE],
                                   absorbed, count > 0,
                                   _key(head.group()) in matcher.rules.mission_heads)
-        if place_end:
+        if place_end:  # "Thường trực HĐND tỉnh Hà Tĩnh": the province's body, with its place
             end, count = place_end, count + 1
+        elif rank:
+            continue  # "Ủy viên Bộ Chính trị", "Thường trực Ban Bí thư": a rank, recorded with the role
         elif re.search(r"(?:^| )(?:tỉnh|thành phố|thủ đô|huyện|xã)$", text[start:end], re.I) or \
                 _key(text[start:head.end()]) in matcher.rules.local_heads or any(
                     _key(text[start:end]).endswith(" " + h) for h in matcher.rules.local_heads):
