@@ -147,3 +147,19 @@ def test_a_provinces_standing_board_is_its_body_not_a_place():
                                              ("Savannaket", "savannakhet")])
 def test_more_spellings_of_lao_provinces_and_towns(spelling, place):
     assert ids(f"Đoàn đã đến {spelling} hôm qua.") == {spelling: place}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("(VietnamPlus) - Nhà máy do Tập đoàn Việt - Lào đầu tư đã phát điện.", "Tập đoàn Việt - Lào"),
+    ("Trường phổ thông dân tộc nội trú Việt Nam - Lào tỉnh Hủa Phăn được bàn giao.",
+     "Trường phổ thông dân tộc nội trú Việt Nam - Lào tỉnh Hủa Phăn"),
+])
+def test_a_company_or_school_named_for_the_two_countries(text, name):
+    found = spans(text)
+    assert (name, "organization") in found
+    assert not [t for t, kind in found if kind == "place"], found
+
+
+def test_a_body_named_for_the_pair_does_not_take_in_where_it_stands():
+    found = spans("Trường Hữu nghị Việt Nam - Lào tại Viêng Chăn khai giảng.")
+    assert ("Trường Hữu nghị Việt Nam - Lào", "organization") in found and ("Viêng Chăn", "place") in found

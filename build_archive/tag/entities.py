@@ -295,12 +295,14 @@ def _places_after(text: str, end: int, places: list[tuple[int, int]], absorbed: 
     """Where an organisation's name ends once it takes in the place it belongs to ("Sở Ngoại vụ Hà Tĩnh",
     "Ban Tuyên huấn tỉnh Salavan"), the pair of countries it is named for ("Ngân hàng Liên doanh Lào - Việt",
     when it has words of its own before them), and for an embassy or consulate the place it is in
-    ("Tổng Lãnh sự quán Việt Nam tại Pakse"). None when no place follows."""
-    found = None
-    for _ in range(2 if mission else 1):
+    ("Tổng Lãnh sự quán Việt Nam tại Pakse"), and after the pair the province it is in ("Trường … Việt Nam - Lào
+    tỉnh Hủa Phăn"). None when no place follows."""
+    found, pair = None, False
+    for _ in range(2):
         belongs = _BELONGS_RE.match(text, end)
-        if belongs is None or (found is not None and "tại" not in belongs.group().lower()):
-            break
+        if belongs is None or found is not None and not (
+                mission and "tại" in belongs.group().lower() or pair and belongs.group().strip().lower() not in ("", "tại")):
+            break  # a second place: where a mission is, or the province of a body named for the pair
         place = next((p for p in places if p[0] in (belongs.end(), end + 1)), None)  # "… thành phố Hồ Chí Minh"
         if place is None:
             break
@@ -311,7 +313,7 @@ def _places_after(text: str, end: int, places: list[tuple[int, int]], absorbed: 
             if not (named and second and found is None):
                 break
             absorbed.append(second)
-            last = second
+            last, pair = second, True
         absorbed.append(place)
         end = found = last[1]
     return found
@@ -481,7 +483,7 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
             absorbed.append(body)
             end, count = body[1], count + 1
         place_end = _places_after(text, end, places + [(f.start, f.end) for f in found if f.type == EntityType.PLACE],
-                                  absorbed, count > 0,
+                                  absorbed, count > 0 or _key(head.group()) in matcher.rules.pair_heads,
                                   _key(head.group()) in matcher.rules.mission_heads)
         if place_end:  # "Thường trực HĐND tỉnh Hà Tĩnh": the province's body, with its place
             end, count = place_end, count + 1
