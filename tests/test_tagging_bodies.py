@@ -163,3 +163,10 @@ def test_a_company_or_school_named_for_the_two_countries(text, name):
 def test_a_body_named_for_the_pair_does_not_take_in_where_it_stands():
     found = spans("Trường Hữu nghị Việt Nam - Lào tại Viêng Chăn khai giảng.")
     assert ("Trường Hữu nghị Việt Nam - Lào", "organization") in found and ("Viêng Chăn", "place") in found
+
+
+def test_lao_and_vietnamese_broadcasters_and_papers_are_bodies_not_places():
+    found = ids("Theo báo Vientiane Mai và Đài Truyền hình Việt Nam (VTV), đoàn đã đến Viêng Chăn.")
+    assert found["báo Vientiane Mai"] == "bao-vientiane-mai"
+    assert found["Đài Truyền hình Việt Nam"] == found["VTV"] == "dai-truyen-hinh-viet-nam"
+    assert found["Viêng Chăn"] == "vientiane" and "Vientiane" not in found
