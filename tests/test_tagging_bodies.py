@@ -170,3 +170,9 @@ def test_lao_and_vietnamese_broadcasters_and_papers_are_bodies_not_places():
     assert found["báo Vientiane Mai"] == "bao-vientiane-mai"
     assert found["Đài Truyền hình Việt Nam"] == found["VTV"] == "dai-truyen-hinh-viet-nam"
     assert found["Viêng Chăn"] == "vientiane" and "Vientiane" not in found
+
+
+def test_a_city_named_for_a_person_is_a_place_with_its_head_word():
+    found = ids("Đoàn đến thành phố Kaysone Phomvihane, tỉnh Savannakhet, thăm bảo tàng Chủ tịch Kaysone Phomvihane.")
+    assert found["thành phố Kaysone Phomvihane"] == "thanh-pho-kaysone-phomvihane"
+    assert found["Kaysone Phomvihane"] == "kaysone-phomvihane"
