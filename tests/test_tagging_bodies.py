@@ -176,3 +176,8 @@ def test_a_city_named_for_a_person_is_a_place_with_its_head_word():
     found = ids("Đoàn đến thành phố Kaysone Phomvihane, tỉnh Savannakhet, thăm bảo tàng Chủ tịch Kaysone Phomvihane.")
     assert found["thành phố Kaysone Phomvihane"] == "thanh-pho-kaysone-phomvihane"
     assert found["Kaysone Phomvihane"] == "kaysone-phomvihane"
+
+
+def test_a_district_or_commune_named_after_a_describing_word():
+    found = spans("(Biên phòng) - Đồn giúp dân xã biên giới Tà Cạ và huyện vùng cao Quế Phong đón Tết.")
+    assert ("Tà Cạ", "place") in found and ("Quế Phong", "place") in found
