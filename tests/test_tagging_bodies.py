@@ -181,3 +181,8 @@ def test_a_city_named_for_a_person_is_a_place_with_its_head_word():
 def test_a_district_or_commune_named_after_a_describing_word():
     found = spans("(Biên phòng) - Đồn giúp dân xã biên giới Tà Cạ và huyện vùng cao Quế Phong đón Tết.")
     assert ("Tà Cạ", "place") in found and ("Quế Phong", "place") in found
+
+
+def test_a_department_named_for_regions_is_one_body_not_three_places():
+    found = spans("Vụ trưởng Vụ Đông Nam Á - Nam Á - Nam Thái Bình Dương Bộ Ngoại giao cùng dự.")
+    assert found == [("Vụ Đông Nam Á - Nam Á - Nam Thái Bình Dương Bộ Ngoại giao", "organization")]
