@@ -53,6 +53,7 @@ _SYLLABLE = r"[^\W\d_]+"
 _LOWER = "a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 _LINK = rf"(?:-{_SYLLABLE}| - (?=[{_LOWER}]){_SYLLABLE})"  # "Xi-xu-lít", "Căn - nhạ": spaced only before lower case
 _SPACED_LINKS_RE = re.compile(rf"(?: - (?=[{_LOWER}]){_SYLLABLE})+(?![\w-])")
+_HYPHEN_LINKS_RE = re.compile(rf"(?:-(?=[{_LOWER}]){_SYLLABLE})+(?![\w-])")  # "Pạc-xăn", not "Bình-Khăm"
 _HYPHENATED_RE = re.compile(rf"(?<![\w-]){_SYLLABLE}{_LINK}+(?:\s{_SYLLABLE}{_LINK}+)*(?![\w-])")
 _CREDIT_RE = re.compile(r"(?:ảnh|nguồn|theo|video|clip|đồ họa|bài|thực hiện|tác giả)\s*[:/-]?\s*$", re.IGNORECASE)
 _PLACE_WORDS = frozenset({"tỉnh", "thủ", "đô", "phố", "huyện", "nước", "quốc", "tại", "và", "ở"})
@@ -294,13 +295,15 @@ def _places_after(text: str, end: int, places: list[tuple[int, int]], absorbed: 
     """Where an organisation's name ends once it takes in the place it belongs to ("Sở Ngoại vụ Hà Tĩnh",
     "Ban Tuyên huấn tỉnh Salavan"), the pair of countries it is named for ("Ngân hàng Liên doanh Lào - Việt",
     when it has words of its own before them), and for an embassy or consulate the place it is in
-    ("Tổng Lãnh sự quán Việt Nam tại Pakse"). None when no place follows."""
-    found = None
-    for _ in range(2 if mission else 1):
+    ("Tổng Lãnh sự quán Việt Nam tại Pakse"), and after the pair the province it is in ("Trường … Việt Nam - Lào
+    tỉnh Hủa Phăn"). None when no place follows."""
+    found, pair = None, False
+    for _ in range(2):
         belongs = _BELONGS_RE.match(text, end)
-        if belongs is None or (found is not None and "tại" not in belongs.group().lower()):
-            break
-        place = next((p for p in places if p[0] == belongs.end()), None)
+        if belongs is None or found is not None and not (
+                mission and "tại" in belongs.group().lower() or pair and belongs.group().strip().lower() not in ("", "tại")):
+            break  # a second place: where a mission is, or the province of a body named for the pair
+        place = next((p for p in places if p[0] in (belongs.end(), end + 1)), None)  # "… thành phố Hồ Chí Minh"
         if place is None:
             break
         last = place
@@ -310,7 +313,7 @@ def _places_after(text: str, end: int, places: list[tuple[int, int]], absorbed: 
             if not (named and second and found is None):
                 break
             absorbed.append(second)
-            last = second
+            last, pair = second, True
         absorbed.append(place)
         end = found = last[1]
     return found
@@ -357,6 +360,12 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
                 run = (head.start(), gate[1])
             elif run:
                 run = (head.start(), run[1])
+        if run:  # "Công ty Cổ phần Sông Đà Nguyễn Văn An": a person's name ends the place's
+            run = next(((run[0], w.start() - 1) for w in _WORD_RE.finditer(text, run[0], run[1])
+                        if w.start() > run[0] and w.group() in FAMILY_NAMES and _person_name(text, w.start())), run)
+        linked = _HYPHEN_LINKS_RE.match(text, run[1]) if run else None
+        if run and linked:  # "huyện Pạc-xăn": a Lao name's syllables joined by hyphens are one name
+            run = (run[0], linked.end())
         if run:
             add(*run, EntityType.PLACE)
     # Roads: "Quốc lộ 15", "Đường 9".
@@ -438,15 +447,15 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
         words_before = norm[max(0, start - 8):start].split()
         if words_before and words_before[-1] in matcher.rules.plural_markers:
             continue
-        if re.search(r"(?:ủy\s+viên|thường\s+trực)\s+$", norm[max(0, start - 14):start]):
-            continue  # "Ủy viên Bộ Chính trị", "Thường trực Ban Bí thư": a rank, recorded with the role
+        rank = re.search(r"(?:ủy\s+viên|thường\s+trực)\s+$", norm[max(0, start - 14):start])
         end, count, lower = head.end(), 0, 0
         for word in _WORD_RE.finditer(text, head.end()):
             gap = text[end:word.start()]
             w = word.group()
             if gap not in (" ", "-", " - ") or count >= 10 or not _free(taken, word.start(), word.end()):
                 break
-            if w in FAMILY_NAMES and _person_name(text, word.start()):
+            person = _person_name(text, word.start()) if w in FAMILY_NAMES else None
+            if person and _free(taken, *person):  # "Công ty Cổ phần Hoàng Anh Gia Lai": no person runs into a place
                 break
             low = w.lower()
             following = _WORD_RE.search(text, word.end())
@@ -461,6 +470,8 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
                 break
             if count == 0 and not (w[0].isupper() or w.isdigit()):
                 break
+            if count and w[0].islower() and any(ch.isdigit() for ch in text[start:end].split()[-1]):
+                break  # "Trường Hữu nghị T78 đào tạo …": a number or code ends the name
             lower = 0 if w[0].isupper() else lower if low in _BELONGS_WORDS else lower + 1
             if lower > 4:  # "… Kinh doanh vốn nhà nước rót vốn": a name's lower-case words are few
                 break
@@ -468,14 +479,16 @@ def _provisional(text: str, taken: list[tuple[int, int]], matcher: EntityMatcher
         body = next((b for b in bodies if b[0] == end + 1 and text[end] == " "), None)
         if body and count == 0 and _key(head.group()) in ("báo", "đài", "tạp chí"):
             continue  # "báo Vientiane Times": the paper itself, already named
-        if body:  # "Văn phòng Quốc hội", "Ban Bí thư Trung ương Đảng Cộng sản Việt Nam": a body of that body
+        if body and not rank:  # "Văn phòng Quốc hội", "Ban Bí thư Trung ương Đảng Cộng sản Việt Nam": a body of that body
             absorbed.append(body)
             end, count = body[1], count + 1
         place_end = _places_after(text, end, places + [(f.start, f.end) for f in found if f.type == EntityType.PLACE],
-                                  absorbed, count > 0,
+                                  absorbed, count > 0 or _key(head.group()) in matcher.rules.pair_heads,
                                   _key(head.group()) in matcher.rules.mission_heads)
-        if place_end:
+        if place_end:  # "Thường trực HĐND tỉnh Hà Tĩnh": the province's body, with its place
             end, count = place_end, count + 1
+        elif rank:
+            continue  # "Ủy viên Bộ Chính trị", "Thường trực Ban Bí thư": a rank, recorded with the role
         elif re.search(r"(?:^| )(?:tỉnh|thành phố|thủ đô|huyện|xã)$", text[start:end], re.I) or \
                 _key(text[start:head.end()]) in matcher.rules.local_heads or any(
                     _key(text[start:end]).endswith(" " + h) for h in matcher.rules.local_heads):
@@ -543,9 +556,22 @@ def _other_country_bodies(text: str, known: list[tuple[int, int, tuple[Entity, .
         elif all(c.country and c.country != country.country for c in candidates):
             out.append((start, following[1], ()))
             skip = True
+        elif len(candidates) == 1 and candidates[0].country == country.country:
+            out.append((start, following[1], candidates))  # "Bộ Tư lệnh Bộ đội Biên phòng Việt Nam": its own country
+            skip = True
         else:
             out.append(current)
     return out
+
+
+def _other_countrys_regions(text: str, known: list[tuple[int, int, tuple[Entity, ...]]],
+                            countries: frozenset[str]) -> list[tuple[int, int, tuple[Entity, ...]]]:
+    """"miền Trung Lào", "miền Nam Lào": a region word before another country's name is that country's
+    region, and the country is the place (as in "Nam Lào"); not Vietnam's "miền Trung"."""
+    following = {s: c for s, _, c in known}
+    return [k for k in known if not (
+        k[2] and k[2][0].gazetteer and _key(text[k[0]:k[1]]).startswith("miền ")
+        and any(c.id in countries and c.country != k[2][0].country for c in following.get(k[1] + 1, ())))]
 
 
 def _after_role(text: str, start: int, roles: re.Pattern[str] | None) -> bool:
@@ -564,8 +590,8 @@ def _gazetteer_fits(text: str, start: int, end: int, candidates: tuple[Entity, .
     stands right before it ("Tổng thống Nga Vladimir Putin")."""
     name = text[start:end]
     words = name.split()
-    if not (words[0][0].isupper() or len(words) > 1 and words[0].lower() in ("châu", "miền", "vùng")):
-        return False  # "lào": not the country; "châu Á" is written so
+    if not (words[0][0].isupper() or len(words) > 1 and words[0].lower() in ("châu", "miền", "vùng", "thành")):
+        return False  # "lào": not the country; "châu Á", "thành phố Hồ Chí Minh" are written so
     if not any([w[:1].isupper() for w in words[1:]] == [w[:1].isupper() for w in n.split()[1:]]
                for c in candidates for n in _match_names(c) if _key(n) == _key(name)):
         return False  # "Quỹ Hòa bình": peace, not the province
@@ -638,7 +664,7 @@ def tag_entities(text: str, matcher: EntityMatcher, people: Mapping[str, EntityS
                                       and _after_role(text, k[0], matcher.roles))]  # "Phó Chủ tịch Quốc hội"
     known = [k for k in known if not (k[2] and k[2][0].type == EntityType.PLACE
                                       and _LANGUAGE_RE.search(text, max(0, k[0] - 6), k[0]))]  # "tiếng Lào"
-    known.sort()
+    known = _other_countrys_regions(text, sorted(known), matcher.countries)
     persons = [(s, c[0]) for s, e, c in known if len(c) == 1 and c[0].type == EntityType.PERSON]
     spans: list[EntitySpan] = []
     taken: list[tuple[int, int]] = []

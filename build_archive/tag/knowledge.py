@@ -49,6 +49,7 @@ class TaggingRules:
     local_heads: tuple[str, ...] = ()
     generic_organizations: frozenset[str] = frozenset()
     mission_heads: frozenset[str] = frozenset()
+    pair_heads: frozenset[str] = frozenset()
     role_organs: frozenset[str] = frozenset()
     plan_heads: tuple[str, ...] = ()
     joint_words: tuple[str, ...] = ()
@@ -136,7 +137,7 @@ _STRS = Field((list,), items=str)
 _TAGGING_SCHEMA = {name: _STRS for name in (
     "role_words", "honorifics", "organization_heads", "place_heads", "plural_markers", "plural_after", "count_nouns",
     "event_heads", "agreement_heads", "name_stops", "stock_words", "flow_words", "local_heads",
-    "generic_organizations", "mission_heads", "role_organs", "plan_heads", "joint_words")}
+    "generic_organizations", "mission_heads", "pair_heads", "role_organs", "plan_heads", "joint_words")}
 _TAGGING_SCHEMA.update({name: Field((dict,), required=True) for name in ("qualifiers", "currencies", "metrics")})
 
 
@@ -167,6 +168,7 @@ def load_tagging_rules(path: Path) -> TaggingRules:
         local_heads=tuple(match_key(w) for w in data.get("local_heads", [])),
         generic_organizations=frozenset(match_key(w) for w in data.get("generic_organizations", [])),
         mission_heads=frozenset(match_key(w) for w in data.get("mission_heads", [])),
+        pair_heads=frozenset(match_key(w) for w in data.get("pair_heads", [])),
         role_organs=frozenset(match_key(w) for w in data.get("role_organs", [])),
         plan_heads=tuple(data.get("plan_heads", [])), joint_words=tuple(data.get("joint_words", [])),
     )
