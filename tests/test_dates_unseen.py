@@ -129,6 +129,8 @@ def test_the_leads_day_after_a_dateline_or_opener_takes_the_year_of_the_event(le
     "Buổi lễ nằm trong chuỗi hoạt động kỷ niệm 60 năm quan hệ ngoại giao (1962-2022).",
     "Buổi lễ kỷ niệm 60 năm Ngày thiết lập quan hệ ngoại giao (5/9/1962).",
     "Năm 1977, hai nước ký Hiệp ước hữu nghị và hợp tác.",
+    "Kim ngạch thương mại hai chiều tăng 49,7% so với năm 2021.",
+    "Vốn đầu tư tăng 12% so với cùng kỳ năm 2022.",
 ])
 def test_a_year_that_is_not_the_events_is_not_borrowed(context):
     lead = "Sáng 5/9, tại Đông Hà, tỉnh Quảng Trị tổ chức gặp mặt đoàn đại biểu tỉnh Savannakhet."

@@ -62,12 +62,14 @@ _YEAR_MENTION_RES = (
     re.compile(r"(?<!\w)tháng\s+\d{1,2}\s*[/-]\s*(\d{4})(?!\d)"),
     re.compile(r"(?<=[\s“\"(])Năm\s+[^.;:\d()]{3,60}?\s(\d{4})(?!\d)(?!\s*[-–]\s*\d)"),
 )
-# Words before a year that make it a plan, target, period, anniversary or background, not the event's year.
+# Words before a year that make it a plan, target, period, anniversary, background or a comparison's base
+# ("tăng 49,7% so với năm 1981", "so với cùng kỳ năm 2021"), not the event's year.
 _NOT_EVENT_BEFORE = re.compile(
     r"(?:(?<!\w)(?:kế hoạch|chiến lược|mục tiêu|phấn đấu|kỷ niệm|hiệp định|hiệp ước|nghị định thư|thỏa thuận|thoả thuận|"
     r"chương trình|đề án|quy hoạch|phương hướng|định hướng|nhiệm vụ)(?!\w)[^.;:!?]{0,25}"
     r"|(?<!\w)\d{1,2}\s+tháng\s+(?:(?:đầu|cuối)\s+)?"
-    r"|(?<!\w)(?:đến|tới|tầm nhìn|giai đoạn|trước|từ|kể từ|vào|sau|học|nhiệm kỳ|khóa|khoá|niên khóa)\s+(?:\S+\s+)?)$",
+    r"|(?<!\w)(?:đến|tới|tầm nhìn|giai đoạn|trước|từ|kể từ|vào|sau|học|nhiệm kỳ|khóa|khoá|niên khóa|so với|cùng kỳ)"
+    r"\s+(?:\S+\s+)?)$",
     re.IGNORECASE)
 # A sentence opening on a year and a comma tells what happened then: "Năm 1977, hai nước ký Hiệp ước…".
 _RECALLED_YEAR = re.compile(r"^\s*,")
