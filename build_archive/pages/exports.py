@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from build_archive.link.mentions import Mention, entity_record
@@ -47,6 +47,21 @@ def export_values(value: FigureValue) -> tuple[float | str | None, float | str |
 def dumps(data: object, **options: Any) -> bytes:
     """JSON text of ``data``, refusing NaN and Infinity (they are not JSON)."""
     return (json.dumps(data, ensure_ascii=False, allow_nan=False, **options) + "\n").encode()
+
+
+def json_items(items: list[Any], indent: int) -> str:
+    """The items of a JSON list as ``dumps(items, indent=indent)`` writes them between its brackets.
+
+    A file is then made of fragments (one an article or event, each re-used while its source is
+    the same) by ``json_list``, with the same bytes as ``dumps`` of the whole list.
+    """
+    return json.dumps(items, ensure_ascii=False, allow_nan=False, indent=indent)[2:-2] if items else ""
+
+
+def json_list(fragments: Iterable[str]) -> bytes:
+    """``dumps`` of a whole list (with an indent), from its items' ``json_items`` fragments in order."""
+    parts = [f for f in fragments if f]
+    return ("[\n" + ",\n".join(parts) + "\n]\n" if parts else "[]\n").encode()
 
 
 def entity_span_record(span: EntitySpan) -> dict[str, Any]:
