@@ -18,7 +18,7 @@ from markupsafe import Markup
 from build_archive.link.mentions import FigureRow
 from build_archive.model.article import Article
 from build_archive.model.enums import FigureKind
-from build_archive.model.urls import figure_id
+from build_archive.model.urls import figure_id, page_url
 from build_archive.pages.exports import OUT_OF_RANGE, export_values, figure_values, json_items, json_list
 
 if TYPE_CHECKING:
@@ -179,8 +179,14 @@ def generate(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
         title = ("Kim ngạch thương mại Việt Nam – Lào" if metric == "trade turnover"
                  else "Đầu tư của Việt Nam vào Lào") + " (tỷ USD)"
         charts[metric] = (Markup(chart_svg(points, title, f"chart{n}")), points, title)
-    yield "figures/index.md", ctx.render("figures/index.md", "figures.html.j2", groups=grouped(ctx.rows, ctx.labels.metric),
-                                         charts=charts, rows=ctx.rows)
+    path = "figures/index.md"
+    macros: Any = ctx.env.get_template("_figure_row.j2").make_module({"page_url": page_url(path)})
+    row = macros.figure_row
+    row_html = {}
+    for a in ctx.archive.articles:
+        row_html.update(ctx.of_article("figure-row-html", a, lambda a: {r.id: row(r) for r in ctx.figure_rows_of(a)}))
+    yield path, ctx.render(path, "figures.html.j2", groups=grouped(ctx.rows, ctx.labels.metric), charts=charts,
+                           rows=ctx.rows, row_html=row_html)
     # each article's fragment of the two files is re-used while the article is the same
     files = [ctx.of_article("figure-files", a, lambda a: figure_files(ctx.figure_rows_of(a))) for a in ctx.archive.articles]
     yield "figures/figures.csv", figures_csv([lines for lines, _ in files])
