@@ -117,7 +117,10 @@ class SiteContext:
         found = self.cache.memory.get("memo-" + name)
         if isinstance(found, tuple) and found[0] == inputs:
             return cast(T, found[1])
+        if isinstance(found, tuple):
+            self.prints.unpin(found[1])
         value = make()
+        self.prints.pin(value)  # never changed once made: its fingerprint carries over to later builds
         self.cache.memory["memo-" + name] = (inputs, value)
         return value
 

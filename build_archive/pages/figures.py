@@ -182,9 +182,8 @@ def generate(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     path = "figures/index.md"
     macros: Any = ctx.env.get_template("_figure_row.j2").make_module({"page_url": page_url(path)})
     row = macros.figure_row
-    row_html = {}
-    for a in ctx.archive.articles:
-        row_html.update(ctx.of_article("figure-row-html", a, lambda a: {r.id: row(r) for r in ctx.figure_rows_of(a)}))
+    row_html = {a.id: ctx.of_article("figure-row-html", a, lambda a: {r.id: row(r) for r in ctx.figure_rows_of(a)})
+                for a in ctx.archive.articles}
     yield path, ctx.render(path, "figures.html.j2", groups=grouped(ctx.rows, ctx.labels.metric), charts=charts,
                            rows=ctx.rows, row_html=row_html)
     # each article's fragment of the two files is re-used while the article is the same
