@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -10,8 +11,10 @@ from conftest import build_ok, make_project, tree_digest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
+from build_archive.pages.exports import dumps, json_items, json_list
 from build_archive.pipeline import run as pipeline
 from build_archive.pipeline.cache import Cache
+from build_archive.pipeline.fingerprint import Fingerprints
 from build_archive.pipeline.run import Paths, build_site
 from build_archive.synth import generate
 
@@ -101,6 +104,13 @@ def test_serve_rebuilds_redo_only_affected_pages_and_match_a_clean_build(tmp_pat
     redone = seen["pages"] - seen["kept"]
     assert any(p.startswith("articles/") and p.endswith("/index.md") and p != "articles/index.md" for p in redone)
     assert "events/index.md" in seen["kept"] and len(seen["kept"]) > len(redone)
+    # A figure's number changes: the figures table, its CSV and JSON and archive.json follow.
+    money = re.compile(r"(\d+)(,\d+)? tỷ USD")
+    name = next(p.name for p in sorted((project / "seeds").glob("synth_*.txt")) if money.search(p.read_text()))
+    before = outputs["figures/figures.csv"]
+    edit(f"seeds/{name}", lambda t: money.sub(lambda m: f"{int(m.group(1)) + 7}{m.group(2) or ''} tỷ USD", t, count=1))
+    outputs, seen = _step_serve(project, twin, cache, outputs)
+    assert outputs["figures/figures.csv"] != before and "figures/index.md" not in seen["kept"]
     # A sidecar renames an article: every list that shows its title follows.
     edit("seeds/001_a7b350cfd587fa8d.yml", lambda t: t.replace("tăng cường hợp tác", "đẩy mạnh hợp tác"))
     outputs, seen = _step_serve(project, twin, cache, outputs)
@@ -151,3 +161,27 @@ def test_serve_dirty_rebuild_writes_what_a_clean_build_writes(tmp_path, monkeypa
             seed.write_text(seed.read_text().replace(old, new, 1))
         rebuild()
         assert tree_digest(served) == tree_digest(build_ok(twin)), new
+
+
+def test_json_fragments_join_to_what_one_dump_writes():
+    """Whole-archive files are joined from fragments re-used under serve: the same bytes as one dump."""
+    items = [{"id": "a", "value": [1.5, None], "text": "Đồng Hới"}, {"id": "b", "nested": {"x": []}}, []]
+    for indent in (1, 2):
+        assert json_list(json_items([item], indent) for item in items) == dumps(items, indent=indent)
+        assert json_list([json_items(items[:2], indent), json_items(items[2:], indent)]) == dumps(items, indent=indent)
+    assert json_list([]) == json_list([json_items([], 1)]) == dumps([], indent=1)
+
+
+def test_a_pinned_value_keeps_its_fingerprint_until_unpinned():
+    """A value re-used across builds is pinned: hashed once; a container not pinned is hashed each build."""
+    prints = Fingerprints()
+    pinned, loose = {"rows": [1, 2]}, {"rows": [1, 2]}
+    prints.pin(pinned)
+    first = prints.of(pinned)
+    assert prints.of(loose) == first  # the same contents, the same fingerprint
+    prints.new_build()
+    pinned["rows"].append(3)  # (a pinned value is never changed: this shows it is not hashed again)
+    loose["rows"].append(3)
+    assert prints.of(pinned) == first and prints.of(loose) != first
+    prints.unpin(pinned)
+    assert prints.of(pinned) == prints.of(loose)

@@ -7,12 +7,13 @@ lists every export the archive publishes.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from build_archive.model.citation import article_citation
+from build_archive.model.article import Article
+from build_archive.model.citation import Citation, article_citation
 from build_archive.pages.citation import bibtex_entry, csl_item, ris_entry
+from build_archive.pages.exports import json_items, json_list
 
 if TYPE_CHECKING:
     from build_archive.pages.context import SiteContext
@@ -27,21 +28,24 @@ def article_files(article_id: str) -> tuple[tuple[str, str], ...]:
     return tuple((label, f"articles/{article_id}/{article_id}.{ext}") for label, ext in FORMATS)
 
 
-def _csl_json(items: list[dict[str, Any]]) -> bytes:
-    return (json.dumps(items, ensure_ascii=False, indent=2) + "\n").encode()
+def _entries(article: Article, site_url: str, site_name: str) -> tuple[Citation, str, str, str]:
+    """An article's citation, its RIS and BibTeX entries and its CSL-JSON item (a fragment, see ``json_items``)."""
+    record = article_citation(article, site_url, site_name)
+    return record, ris_entry(record), bibtex_entry(record), json_items([csl_item(record)], 2)
 
 
 def generate(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     """Per-article files, the whole archive's three files (oldest article first), and the data page."""
-    records = [article_citation(a, ctx.site_url, ctx.site_name) for a in ctx.archive.articles]
-    records.sort(key=lambda c: (c.date.iso if c.date else "9999", c.id))
-    for record in records:
+    entries = [ctx.of_article("bibliography", a, lambda a: _entries(a, ctx.site_url, ctx.site_name))
+               for a in ctx.archive.articles]
+    entries.sort(key=lambda e: (e[0].date.iso if e[0].date else "9999", e[0].id))
+    for record, ris_text, bib_text, csl_text in entries:
         ris, bib, csl = (path for _, path in article_files(record.id))
-        yield ris, ris_entry(record).encode()
-        yield bib, bibtex_entry(record).encode()
-        yield csl, _csl_json([csl_item(record)])
+        yield ris, ris_text.encode()
+        yield bib, bib_text.encode()
+        yield csl, json_list([csl_text])
     ris, bib, csl = (path for _, path in ARCHIVE_FILES)
-    yield ris, "\r\n".join(ris_entry(r) for r in records).encode()
-    yield bib, "\n".join(bibtex_entry(r) for r in records).encode()
-    yield csl, _csl_json([csl_item(r) for r in records])
+    yield ris, "\r\n".join(e[1] for e in entries).encode()
+    yield bib, "\n".join(e[2] for e in entries).encode()
+    yield csl, json_list(e[3] for e in entries)
     yield "data/index.md", ctx.render("data/index.md", "data.html.j2", archive_files=ARCHIVE_FILES)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import jinja2
 from jinja2 import meta
@@ -27,6 +27,7 @@ from build_archive.pipeline.cache import Cache, key
 from build_archive.pipeline.fingerprint import Fingerprints
 
 UNKNOWN_YEAR = "Không rõ năm"
+T = TypeVar("T")
 
 
 @dataclass
@@ -56,9 +57,9 @@ class SiteContext:
         archive = self.archive
         articles = archive.articles
         self.site_url = self.site_url.rstrip("/") + "/"
-        self.mentions = by_entity(articles)
+        self.mentions = by_entity_merged([self.of_article("mentions", a, lambda a: by_entity([a])) for a in articles])
         self.names = {e.id: e.name for e in archive.entities}
-        self.rows = fig.figure_rows(articles)
+        self.rows = [row for a in articles for row in self.figure_rows_of(a)]
         self.events = sorted(archive.events, key=event_sort_key)
         self.events_by_id = {e.id: e for e in self.events}
         self.series_by_id = {s.id: s for s in archive.series}
@@ -102,6 +103,35 @@ class SiteContext:
         if env_key:
             cache.memory[env_key], cache.memory["fingerprints"] = env, prints
         return cls(archive, env, site_url, cache, raw_files, labels, site_name, version, prints)
+
+    def memo(self, name: str, stamp: Callable[[], object], make: Callable[[], T]) -> T:
+        """``make()``, re-used from the previous build of this process (``mkdocs serve``) while ``stamp()``
+        is the same: for the work before a page renders, or a fragment of a whole-archive file.
+
+        ``name`` holds one entry (the last version); ``stamp`` must say everything ``make`` reads
+        apart from the code version, the site URL and the site name, which are added here.
+        """
+        if not self.version or not self.cache.long_lived:
+            return make()
+        inputs = (self.version, self.site_url, self.site_name, stamp())
+        found = self.cache.memory.get("memo-" + name)
+        if isinstance(found, tuple) and found[0] == inputs:
+            return cast(T, found[1])
+        if isinstance(found, tuple):
+            self.prints.unpin(found[1])
+        value = make()
+        self.prints.pin(value)  # never changed once made: its fingerprint carries over to later builds
+        self.cache.memory["memo-" + name] = (inputs, value)
+        return value
+
+    def of_article(self, kind: str, article: Article, make: Callable[[Article], T], *extra: object) -> T:
+        """``make(article)``, re-used while the article is the same (its id and cache key) and ``extra`` too."""
+        if not article.cache_key:
+            return make(article)
+        return self.memo(f"{kind}-{article.id}", lambda: (article.id, article.cache_key, extra), lambda: make(article))
+
+    def figure_rows_of(self, article: Article) -> tuple[FigureRow, ...]:
+        return self.of_article("figure-rows", article, lambda a: tuple(fig.figure_rows([a])))
 
     def render(self, path: str, template: str, **context: Any) -> PageOutput:
         """One page, re-used from the previous build of this process when nothing it reads changed.
@@ -164,6 +194,15 @@ class SiteContext:
                           description=summary(getattr(module, "description", "")),
                           citation_meta=tuple(tuple(pair) for pair in getattr(module, "citation_meta", ()) or ()),
                           jsonld=getattr(module, "jsonld", "") or "")
+
+
+def by_entity_merged(parts: list[dict[str, tuple[Mention, ...]]]) -> dict[str, tuple[Mention, ...]]:
+    """Each article's mentions by entity (``by_entity`` of one article), joined in article order."""
+    found: dict[str, list[Mention]] = {}
+    for part in parts:
+        for entity_id, mentions in part.items():
+            found.setdefault(entity_id, []).extend(mentions)
+    return {k: tuple(v) for k, v in found.items()}
 
 
 _WHOLE = object()  # a read of a whole lookup table: its keys, its length, iterating over it

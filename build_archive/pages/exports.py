@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from build_archive.link.mentions import Mention, entity_record
+from build_archive.link.mentions import entity_record
 from build_archive.model.archive import Archive
 from build_archive.model.article import Article, EntitySpan, FigureSpan, FigureValue
 from build_archive.model.enums import Precision
@@ -47,6 +47,21 @@ def export_values(value: FigureValue) -> tuple[float | str | None, float | str |
 def dumps(data: object, **options: Any) -> bytes:
     """JSON text of ``data``, refusing NaN and Infinity (they are not JSON)."""
     return (json.dumps(data, ensure_ascii=False, allow_nan=False, **options) + "\n").encode()
+
+
+def json_items(items: list[Any], indent: int) -> str:
+    """The items of a JSON list as ``dumps(items, indent=indent)`` writes them between its brackets.
+
+    A file is then made of fragments (one an article or event, each re-used while its source is
+    the same) by ``json_list``, with the same bytes as ``dumps`` of the whole list.
+    """
+    return json.dumps(items, ensure_ascii=False, allow_nan=False, indent=indent)[2:-2] if items else ""
+
+
+def json_list(fragments: Iterable[str]) -> bytes:
+    """``dumps`` of a whole list (with an indent), from its items' ``json_items`` fragments in order."""
+    parts = [f for f in fragments if f]
+    return ("[\n" + ",\n".join(parts) + "\n]\n" if parts else "[]\n").encode()
 
 
 def entity_span_record(span: EntitySpan) -> dict[str, Any]:
@@ -116,8 +131,12 @@ def event_record(event: Event) -> dict[str, Any]:
     }
 
 
-def events_json(events: list[Event]) -> bytes:
-    return dumps([event_record(e) for e in events], indent=1)
+def event_json(ctx: SiteContext, event: Event, compact: bool) -> str:
+    """An event's record as an item of ``events/events.json`` (see ``json_items``) or, ``compact``, of
+    ``archive.json``; re-used while the event is the same."""
+    return ctx.memo(f"event-json-{compact}-{event.id}", lambda: ctx.prints.of(event), lambda: (
+        json.dumps(event_record(event), ensure_ascii=False, allow_nan=False, separators=(",", ":")) if compact
+        else json_items([event_record(event)], 1)))
 
 
 def _ics_text(text: str) -> str:
@@ -141,17 +160,29 @@ def events_ics(events: list[Event], site_name: str) -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode()
 
 
-def archive_json(archive: Archive, mentions: dict[str, tuple[Mention, ...]] | None = None) -> bytes:
-    mentions = mentions or {}
-    articles = [dict(article_record(a), events=[{"id": e, "relation": r} for e, r in archive.article_events.get(a.id, [])])
-                for a in archive.articles]
-    data = {"articles": articles,
-            "entities": [entity_record(e, mentions.get(e.id, ())) for e in archive.entities],
-            "events": [event_record(e) for e in sorted(archive.events, key=lambda e: (e.date.date or "9999", e.id))]}
+def _events_of(archive: Archive, article: Article) -> tuple[tuple[str, str], ...]:
+    return tuple(archive.article_events.get(article.id, ()))
+
+
+def _article_json(article: Article, events: tuple[tuple[str, str], ...]) -> str:
+    record = dict(article_record(article), events=[{"id": e, "relation": r} for e, r in events])
+    return json.dumps(record, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def archive_json(ctx: SiteContext) -> bytes:
+    """``dumps`` of the whole archive (no indent), joined from each article's and each event's
+    record, re-used while the article or event is the same; the entities' records are made anew."""
+    archive = ctx.archive
+    articles = [ctx.of_article("archive-json", a, lambda a: _article_json(a, _events_of(archive, a)),
+                               _events_of(archive, a)) for a in archive.articles]
+    entities = [entity_record(e, ctx.mentions.get(e.id, ())) for e in archive.entities]
+    events = [event_json(ctx, e, compact=True) for e in sorted(archive.events, key=lambda e: (e.date.date or "9999", e.id))]
     # No indent: with one, the json module falls back to its pure-Python encoder (10× slower).
-    return dumps(data, separators=(",", ":"))
+    entities_text = json.dumps(entities, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return ('{"articles":[' + ",".join(articles) + '],"entities":' + entities_text
+            + ',"events":[' + ",".join(events) + "]}\n").encode()
 
 
 def generate(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     """The whole archive as one JSON file (names fixed: outside tools rely on them)."""
-    yield "data/archive.json", archive_json(ctx.archive, ctx.mentions)
+    yield "data/archive.json", archive_json(ctx)

@@ -10,7 +10,7 @@ import csv
 import html
 import io
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
@@ -18,8 +18,8 @@ from markupsafe import Markup
 from build_archive.link.mentions import FigureRow
 from build_archive.model.article import Article
 from build_archive.model.enums import FigureKind
-from build_archive.model.urls import figure_id
-from build_archive.pages.exports import OUT_OF_RANGE, dumps, export_values, figure_values
+from build_archive.model.urls import figure_id, page_url
+from build_archive.pages.exports import OUT_OF_RANGE, export_values, figure_values, json_items, json_list
 
 if TYPE_CHECKING:
     from build_archive.pages.context import SiteContext
@@ -64,17 +64,27 @@ def row_record(row: FigureRow) -> dict[str, Any]:
     return record
 
 
-def figures_csv(rows: list[FigureRow]) -> bytes:
+def _csv_writer(buffer: io.StringIO) -> csv.DictWriter[str]:
+    return csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n", extrasaction="ignore")
+
+
+def figure_files(rows: Sequence[FigureRow]) -> tuple[str, str]:
+    """Some rows (one article's) as lines of the CSV and as items of the JSON list (see ``json_items``)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(row_record(row))
-    return buffer.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheet programs read Vietnamese
+    _csv_writer(buffer).writerows(row_record(row) for row in rows)
+    return buffer.getvalue(), json_items([row_record(r) for r in rows], 1)
 
 
-def figures_json(rows: list[FigureRow]) -> bytes:
-    return dumps([row_record(r) for r in rows], indent=1)
+def figures_csv(lines: list[str]) -> bytes:
+    """The table as CSV, from each article's ``figure_files`` lines."""
+    buffer = io.StringIO()
+    _csv_writer(buffer).writeheader()
+    return (buffer.getvalue() + "".join(lines)).encode("utf-8-sig")  # the BOM lets spreadsheet programs read Vietnamese
+
+
+def figures_json(items: list[str]) -> bytes:
+    """The table as JSON, from each article's ``figure_files`` items: ``dumps(records, indent=1)``."""
+    return json_list(items)
 
 
 def chart_points(rows: list[FigureRow], metric: str) -> list[dict[str, Any]]:
@@ -169,7 +179,14 @@ def generate(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
         title = ("Kim ngạch thương mại Việt Nam – Lào" if metric == "trade turnover"
                  else "Đầu tư của Việt Nam vào Lào") + " (tỷ USD)"
         charts[metric] = (Markup(chart_svg(points, title, f"chart{n}")), points, title)
-    yield "figures/index.md", ctx.render("figures/index.md", "figures.html.j2", groups=grouped(ctx.rows, ctx.labels.metric),
-                                         charts=charts, rows=ctx.rows)
-    yield "figures/figures.csv", figures_csv(ctx.rows)
-    yield "figures/figures.json", figures_json(ctx.rows)
+    path = "figures/index.md"
+    macros: Any = ctx.env.get_template("_figure_row.j2").make_module({"page_url": page_url(path)})
+    row = macros.figure_row
+    row_html = {a.id: ctx.of_article("figure-row-html", a, lambda a: {r.id: row(r) for r in ctx.figure_rows_of(a)})
+                for a in ctx.archive.articles}
+    yield path, ctx.render(path, "figures.html.j2", groups=grouped(ctx.rows, ctx.labels.metric), charts=charts,
+                           rows=ctx.rows, row_html=row_html)
+    # each article's fragment of the two files is re-used while the article is the same
+    files = [ctx.of_article("figure-files", a, lambda a: figure_files(ctx.figure_rows_of(a))) for a in ctx.archive.articles]
+    yield "figures/figures.csv", figures_csv([lines for lines, _ in files])
+    yield "figures/figures.json", figures_json([items for _, items in files])

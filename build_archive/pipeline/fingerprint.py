@@ -8,7 +8,8 @@ fingerprinted by ``repr``: at worst a needless re-render, never a stale page.
 
 Under ``mkdocs serve`` one ``Fingerprints`` lives across rebuilds: an immutable value (a
 frozen dataclass or tuple of immutable values, such as a cached article's paragraphs) keeps
-its fingerprint into the next build, so a rebuild hashes only what is new.
+its fingerprint into the next build, so a rebuild hashes only what is new. So does a value
+``pin``ned as never changed once made (a dict or list re-used from an earlier build).
 """
 
 from __future__ import annotations
@@ -33,11 +34,23 @@ class Fingerprints:
         self._memo: dict[int, _Entry] = {}  # this build's
         self._kept: dict[int, _Entry] = {}  # the previous build's immutable values
         self._fields: dict[type, tuple[tuple[str, ...], bool]] = {}  # field names, frozen
+        self._pinned: dict[int, object] = {}  # values taken as immutable although they are containers
 
     def new_build(self) -> None:
         """Forget this build's mutable values (lists, dicts: they may change); keep the immutable ones."""
         self._kept = {k: entry for k, entry in self._memo.items() if entry[2]}
         self._memo = {}
+
+    def pin(self, value: object) -> None:
+        """Take ``value`` (and what it holds) as immutable: its holder promises never to change it."""
+        self._pinned[id(value)] = value
+
+    def unpin(self, value: object) -> None:
+        """``value`` is no longer used: forget it (the fingerprint of a new value with its id is computed anew)."""
+        if self._pinned.get(id(value)) is value:
+            del self._pinned[id(value)]
+            self._memo.pop(id(value), None)
+            self._kept.pop(id(value), None)
 
     def of(self, value: Any) -> bytes:
         return self._entry(value)[1]
@@ -75,4 +88,4 @@ class Fingerprints:
             parts.append(part)
             frozen = frozen and immutable
         return value, b"#" + hashlib.blake2b(b"\0".join(len(p).to_bytes(4, "big") + p for p in parts),
-                                             digest_size=16).digest(), frozen
+                                             digest_size=16).digest(), frozen or self._pinned.get(id(value)) is value
