@@ -71,3 +71,17 @@ def test_broken_cleaning_rules_name_file_and_line(project):
         rules.write_bytes(original)
     assert result.returncode == 2
     assert "data/cleaning.yml:" in result.stderr and "YAML does not parse" in result.stderr
+
+
+UNDATED = "Hội nghị giữa kỳ về hợp tác Việt Nam - Lào\n\n(VOV) - Hai bên đã họp tại Hà Nội.\n".encode()
+
+
+def test_two_undated_reports_with_one_headline_both_build(tmp_path):
+    """Undated, a headline alone is not unique: each URL ends with digits of its own file's name."""
+    project = make_project(tmp_path, {"vov.txt": UNDATED, "qdnd.txt": UNDATED}, keep_seeds=False)
+    build_ok(project)
+    pages = sorted(p.parent.name for p in (project / "site" / "articles").glob("khong-ro-ngay-*/index.html"))
+    assert len(pages) == 2 and pages[0] != pages[1]
+    assert all(p.startswith("khong-ro-ngay-hoi-nghi-giua-ky-ve-hop-tac-viet-nam-lao-") for p in pages)
+    build_ok(project)  # the same URLs on a rebuild
+    assert sorted(p.parent.name for p in (project / "site" / "articles").glob("khong-ro-ngay-*/index.html")) == pages

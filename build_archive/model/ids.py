@@ -32,9 +32,17 @@ def paragraph_anchors(paragraphs: list[str]) -> list[str]:
 
 
 def article_slug(article: Article) -> str:
-    """``2023-01-12-viet-nam-lao-tang-cuong-...``; undated articles say so."""
-    date = article.published.date or "khong-ro-ngay"
-    return f"{date}-{slugify(article.title.value or '', 70) or 'bai-viet'}"
+    """``2023-01-12-viet-nam-lao-tang-cuong-...``; undated articles say so.
+
+    Without a date a headline alone is not unique (two outlets' undated reports of one meeting), so an
+    undated article's slug ends with six hex digits of its seed's file name: stable while the file keeps
+    its name (two names sharing six digits are still reported as a clash below).
+    """
+    title = slugify(article.title.value or "", 70) or "bai-viet"
+    if article.published.date:
+        return f"{article.published.date}-{title}"
+    name = article.source_file.replace("\\", "/").rsplit("/", 1)[-1]
+    return f"khong-ro-ngay-{title}-{hashlib.sha1(name.encode()).hexdigest()[:6]}"
 
 
 def assign_ids(articles: list[Article]) -> list[Article]:
