@@ -27,6 +27,24 @@ def _ignore(folder: str, names: list[str]) -> set[str]:
     return {n for n in names if n in ("__pycache__", ".pytest_cache")}
 
 
+@functools.cache
+def _cleaning_data():
+    from build_archive.clean.rules import load_cleaning_rules, load_outlets
+    return load_cleaning_rules(ROOT / "data" / "cleaning.yml"), load_outlets(ROOT / "data" / "outlets.yml")
+
+
+def clean_text(text: str, url: str | None = None):
+    """Clean one raw page given as text, read as a seed is (NFC), with the project's data/."""
+    from build_archive.clean.lines import clean
+    from build_archive.common.textnorm import nfc
+    from build_archive.ingest.reader import RawDoc
+    text = nfc(text)
+    doc = RawDoc(name="page.txt", path=Path("page.txt"), raw=text.encode(), text=text, kind="txt",
+                 html_meta={"source_url": url} if url else {})
+    rules, outlets = _cleaning_data()
+    return clean(doc, rules, outlets)
+
+
 def make_project(dest: Path, seeds: dict[str, bytes] | None = None, keep_seeds: bool = True) -> Path:
     """A copy of the project in ``dest``: code, templates, data, hand-written docs and seeds.
 

@@ -18,19 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from build_archive.clean.lines import clean
-from build_archive.clean.rules import load_cleaning_rules, load_outlets
-from build_archive.ingest.reader import RawDoc
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 import devgold  # noqa: E402
+from conftest import clean_text  # noqa: E402
 
 DEV = devgold.load("dev")
 pytestmark = pytest.mark.skipif(not DEV, reason="../shared/corpus/dev is not beside this checkout")
-RULES = load_cleaning_rules(ROOT / "data" / "cleaning.yml")
-OUTLETS = load_outlets(ROOT / "data" / "outlets.yml")
 FURNITURE = {"chrome", "meta", "caption"}
 KEPT_AT_LEAST = 32  # of 53 glued pairs in the dev split (before this check: 3)
 
@@ -64,9 +59,7 @@ GLUED = glued_pages()
 
 
 def cleaned(case: Glued):
-    doc = RawDoc(name="page.txt", path=Path("page.txt"), raw=case.text.encode(), text=case.text, kind="txt",
-                 html_meta={})
-    return clean(doc, RULES, OUTLETS)
+    return clean_text(case.text)
 
 
 def test_glued_lines_are_split_never_altered():

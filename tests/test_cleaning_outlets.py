@@ -11,19 +11,10 @@ a title is never chrome.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import clean_text
 
-from build_archive.clean.lines import clean
-from build_archive.clean.rules import load_cleaning_rules, load_outlets
-from build_archive.common.textnorm import nfc
-from build_archive.ingest.reader import RawDoc
 from build_archive.model.enums import LineRole
-
-ROOT = Path(__file__).resolve().parent.parent
-RULES = load_cleaning_rules(ROOT / "data" / "cleaning.yml")
-OUTLETS = load_outlets(ROOT / "data" / "outlets.yml")
 
 TITLE = "Quảng Trị và Savannakhet hợp tác phát triển hành lang kinh tế Đông - Tây"
 LEAD = ("Sáng 18/9, tại thành phố Đông Hà, Ủy ban nhân dân tỉnh Quảng Trị và chính quyền tỉnh Savannakhet "
@@ -37,10 +28,7 @@ P4 = ("Nhân dịp này, hai tỉnh ký kết biên bản hợp tác giai đoạ
 
 
 def run(text: str, url: str | None = None):
-    text = nfc(text)
-    doc = RawDoc(name="page.txt", path=Path("page.txt"), raw=text.encode(), text=text, kind="txt",
-                 html_meta={"source_url": url} if url else {})
-    return clean(doc, RULES, OUTLETS)
+    return clean_text(text, url)
 
 
 def body(article) -> list[str]:

@@ -9,18 +9,8 @@ itself, the strongest evidence winning, and a chrome date is never `stated`.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from build_archive.clean.lines import clean
-from build_archive.clean.rules import load_cleaning_rules, load_outlets
-from build_archive.common.textnorm import nfc
-from build_archive.ingest.reader import RawDoc
-
-ROOT = Path(__file__).resolve().parent.parent
-RULES = load_cleaning_rules(ROOT / "data" / "cleaning.yml")
-OUTLETS = load_outlets(ROOT / "data" / "outlets.yml")
+from conftest import clean_text
 
 P1 = ("Sáng 12/4, tại Hà Nội, Ủy ban nhân dân thành phố Hà Nội và chính quyền thủ đô Viêng Chăn đã ký kết "
       "biên bản ghi nhớ hợp tác về đào tạo cán bộ quản lý đô thị.")
@@ -34,10 +24,7 @@ TITLE = "Hà Nội và Viêng Chăn tăng cường hợp tác đào tạo cán b
 
 
 def run(text: str, url: str | None = None):
-    text = nfc(text)
-    doc = RawDoc(name="page.txt", path=Path("page.txt"), raw=text.encode(), text=text, kind="txt",
-                 html_meta={"source_url": url} if url else {})
-    return clean(doc, RULES, OUTLETS)
+    return clean_text(text, url)
 
 
 def body(article) -> list[str]:

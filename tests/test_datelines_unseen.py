@@ -11,21 +11,13 @@ entry or a headline with its date stays what it is.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import clean_text
 
 from build_archive.clean import shapes
-from build_archive.clean.lines import clean
-from build_archive.clean.rules import load_cleaning_rules, load_outlets
 from build_archive.common.textnorm import nfc
 from build_archive.date.patterns import full_dates
-from build_archive.ingest.reader import RawDoc
 from build_archive.model.enums import LineRole
-
-ROOT = Path(__file__).resolve().parent.parent
-RULES = load_cleaning_rules(ROOT / "data" / "cleaning.yml")
-OUTLETS = load_outlets(ROOT / "data" / "outlets.yml")
 
 TITLE = "Đắk Lắk và Attapeu ký kết biên bản hợp tác phát triển nông nghiệp vùng biên"
 LEAD = ("Chiều 12/6, tại thành phố Buôn Ma Thuột, Ủy ban nhân dân tỉnh Đắk Lắk và chính quyền tỉnh Attapeu "
@@ -61,9 +53,7 @@ DATE_LINES = [
 
 
 def run(*lines: str):
-    text = nfc("\n\n".join(lines) + "\n")
-    doc = RawDoc(name="page.txt", path=Path("page.txt"), raw=text.encode(), text=text, kind="txt", html_meta={})
-    return clean(doc, RULES, OUTLETS)
+    return clean_text("\n\n".join(lines) + "\n")
 
 
 def roles(article, text: str) -> set[LineRole]:

@@ -12,19 +12,10 @@ related story; when readings conflict the loser is kept for review.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import clean_text
 
-from build_archive.clean.lines import clean
-from build_archive.clean.rules import load_cleaning_rules, load_outlets
-from build_archive.common.textnorm import nfc
 from build_archive.date.patterns import full_dates, place_dateline
-from build_archive.ingest.reader import RawDoc
-
-ROOT = Path(__file__).resolve().parent.parent
-RULES = load_cleaning_rules(ROOT / "data" / "cleaning.yml")
-OUTLETS = load_outlets(ROOT / "data" / "outlets.yml")
 
 TITLE = "Quảng Trị và Savannakhet đẩy mạnh hợp tác phát triển hành lang kinh tế Đông - Tây"
 # A lead that prints no day, and paragraphs that print no year.
@@ -36,9 +27,7 @@ CHROME = ("Trang chủ", "Thời sự", "Chính trị", "Kinh tế", "Quốc t�
 
 
 def run(*lines: str):
-    text = nfc("\n\n".join(lines) + "\n")
-    doc = RawDoc(name="page.txt", path=Path("page.txt"), raw=text.encode(), text=text, kind="txt", html_meta={})
-    return clean(doc, RULES, OUTLETS)
+    return clean_text("\n\n".join(lines) + "\n")
 
 
 def when(article) -> tuple[str | None, str, str]:
