@@ -33,6 +33,13 @@ def _cleaning_data():
     return load_cleaning_rules(ROOT / "data" / "cleaning.yml"), load_outlets(ROOT / "data" / "outlets.yml")
 
 
+@functools.cache
+def project_tagger():
+    """The tagger over the project's data/, loaded once for every test module that tags."""
+    from build_archive.tag.tagger import Tagger
+    return Tagger.load(ROOT / "data")
+
+
 def clean_text(text: str, url: str | None = None):
     """Clean one raw page given as text, read as a seed is (NFC), with the project's data/."""
     from build_archive.clean.lines import clean

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import project_tagger
 
 from build_archive.common.errors import InputError
 from build_archive.link.mentions import FigureRow
@@ -15,10 +16,9 @@ from build_archive.pages.figures import chart_points
 from build_archive.tag.entities import tag_entities
 from build_archive.tag.figures import tag_figures
 from build_archive.tag.knowledge import load_entities, load_gazetteer
-from build_archive.tag.tagger import Tagger
 
 ROOT = Path(__file__).resolve().parent.parent
-TAGGER = Tagger.load(ROOT / "data")
+TAGGER = project_tagger()
 DATED = PubDate("2024-03-05", "day", "stated")
 UNDATED = PubDate(None, "unknown", "unknown")
 

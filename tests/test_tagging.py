@@ -11,6 +11,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from conftest import project_tagger
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,10 +20,9 @@ from build_archive.pages.inline import render_paragraph
 from build_archive.pages.labels import load_labels
 from build_archive.pipeline.run import Paths, load_articles
 from build_archive.tag.figures import parse_number, tag_figures
-from build_archive.tag.tagger import Tagger
 
 ROOT = Path(__file__).resolve().parent.parent
-TAGGER = Tagger.load(ROOT / "data")
+TAGGER = project_tagger()
 ARTICLE_DATE = PubDate("2023-09-12", "day", "stated")
 VI_TEXT = st.text(alphabet=st.sampled_from(list(
     "aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẢÃẠàáảãạĐỦỤỨÙƯỷủụứùưhoàòóNguyễnLàoViệt 0123456789,.%-/()\"'<>&*#|{}\n\u00a0")))

@@ -7,15 +7,12 @@ abbreviation, a Lao place in its several spellings), with the spans the annotati
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import project_tagger
 
 from build_archive.tag.entities import tag_entities
-from build_archive.tag.tagger import Tagger
 
-ROOT = Path(__file__).resolve().parent.parent
-TAGGER = Tagger.load(ROOT / "data")
+TAGGER = project_tagger()
 
 
 def spans(text: str) -> list[tuple[str, str]]:

@@ -10,14 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import project_tagger
 
 from build_archive.common.errors import InputError
 from build_archive.tag.entities import short_names, tag_entities
 from build_archive.tag.knowledge import load_entities, load_gazetteer
-from build_archive.tag.tagger import Tagger
 
 ROOT = Path(__file__).resolve().parent.parent
-TAGGER = Tagger.load(ROOT / "data")
+TAGGER = project_tagger()
 
 
 def spans(text: str) -> list[tuple[str, str]]:
